@@ -1,0 +1,143 @@
+import type { Decimal } from './Decimal.js';
+import type { Problem } from './Problem.js';
+
+/** Local names of the 19 ValueFlows 1.0 actions, in the order of the VF action table. */
+export const ACTION_IDS = [
+  'produce', 'consume', 'use', 'work', 'cite', 'deliverService',
+  'pickup', 'dropoff', 'accept', 'modify', 'combine', 'separate',
+  'transferCustody', 'transferAllRights', 'transfer', 'move', 'copy', 'raise', 'lower',
+] as const;
+
+/** The local name of a ValueFlows 1.0 action, such as `produce` for `vf:produce`. */
+export type ActionId = (typeof ACTION_IDS)[number];
+
+/** Tells whether a string is the local name of one of the 19 VF 1.0 actions. */
+export function isActionId(name: string): name is ActionId {
+  return (ACTION_IDS as readonly string[]).includes(name);
+}
+
+/** A `vf:Measure`: an exact numerical value with the IRI of its unit (an OM 2 unit or a `vf:Unit`). */
+export interface Quantity {
+  value: Decimal;
+  unit: string;
+}
+
+/** Fields every model object carries: its IRI and the document it was read from. */
+export interface Sourced {
+  id: string;
+  /** URL or file path of the document that stated this object. */
+  source: string;
+}
+
+/** A `vf:EconomicEvent` as read from RDF. Times are ISO 8601 strings as written, or absent. */
+export interface EconomicEvent extends Sourced {
+  action: ActionId;
+  provider?: string;
+  receiver?: string;
+  resourceInventoriedAs?: string;
+  toResourceInventoriedAs?: string;
+  resourceConformsTo?: string;
+  resourceClassifiedAs: string[];
+  resourceQuantity?: Quantity;
+  effortQuantity?: Quantity;
+  inputOf?: string;
+  outputOf?: string;
+  hasPointInTime?: string;
+  hasBeginning?: string;
+  hasEnd?: string;
+  created?: string;
+  toLocation?: string;
+  state?: string;
+  corrects?: string;
+  fulfills: string[];
+  satisfies: string[];
+  settles: string[];
+  realizationOf?: string;
+  reciprocalRealizationOf?: string;
+  /** Scopes stated on the event itself, which only pre-1.0 data does; 1.0 scopes processes. */
+  inScopeOf: string[];
+  note?: string;
+}
+
+/**
+ * A `vf:EconomicResource` as stated in a document. Its quantities are what the document claims;
+ * the accounting engine derives its own from events and only compares against these.
+ */
+export interface EconomicResource extends Sourced {
+  name?: string;
+  conformsTo?: string;
+  classifiedAs: string[];
+  trackingIdentifier?: string;
+  accountingQuantity?: Quantity;
+  onhandQuantity?: Quantity;
+  primaryAccountable?: string;
+  currentLocation?: string;
+  containedIn?: string;
+  stage?: string;
+  state?: string;
+  unitOfEffort?: string;
+  note?: string;
+}
+
+/** A `vf:Process`. */
+export interface Process extends Sourced {
+  name?: string;
+  basedOn?: string;
+  classifiedAs: string[];
+  inScopeOf: string[];
+  plannedWithin?: string;
+  hasBeginning?: string;
+  hasEnd?: string;
+  finished?: boolean;
+  note?: string;
+}
+
+/** Which kind of `vf:Agent` a node was typed as. */
+export type AgentKind = 'Person' | 'Organization' | 'EcologicalAgent' | 'Agent';
+
+/** A `vf:Agent` (or `foaf:Agent`, `org:Organization`) named in the data. */
+export interface Agent extends Sourced {
+  kind: AgentKind;
+  name?: string;
+}
+
+/** A `vf:ResourceSpecification`, including currencies (`vf:mediumOfExchange true`). */
+export interface ResourceSpecification extends Sourced {
+  name?: string;
+  mediumOfExchange?: boolean;
+  defaultUnitOfResource?: string;
+  defaultUnitOfEffort?: string;
+  resourceClassifiedAs: string[];
+}
+
+/** A `vf:ProcessSpecification`, also used as a resource stage. */
+export interface ProcessSpecification extends Sourced {
+  name?: string;
+}
+
+/**
+ * Everything the accounting engine needs, keyed by IRI, plus the problems found while
+ * reading. Built from RDF by the model reader; the engine itself never does I/O.
+ */
+export interface EconomicModel {
+  events: Map<string, EconomicEvent>;
+  resources: Map<string, EconomicResource>;
+  processes: Map<string, Process>;
+  agents: Map<string, Agent>;
+  resourceSpecifications: Map<string, ResourceSpecification>;
+  processSpecifications: Map<string, ProcessSpecification>;
+  problems: Problem[];
+}
+
+/** Creates an empty {@link EconomicModel}. */
+export function emptyModel(): EconomicModel {
+  return {
+    events: new Map(),
+    resources: new Map(),
+    processes: new Map(),
+    agents: new Map(),
+    resourceSpecifications: new Map(),
+    processSpecifications: new Map(),
+    problems: [],
+  };
+}

@@ -1,0 +1,3 @@
+export * from './Decimal.js';
+export * from './EconomicModel.js';
+export * from './Problem.js';
