@@ -1,0 +1,19 @@
+import { pino } from 'pino';
+import type { Logger } from 'pino';
+
+export type { Logger } from 'pino';
+
+/**
+ * Root logger of the process. Its level comes from `OCE_LOG_LEVEL` (default `info`; the test
+ * setup sets `silent`). Logs go to standard error so that standard output stays free for
+ * command results such as `--json` documents.
+ */
+const root: Logger = pino(
+  { level: process.env.OCE_LOG_LEVEL ?? 'info', base: undefined },
+  pino.destination({ fd: 2, sync: true }),
+);
+
+/** Returns a child logger that tags every line with the name of the class or module using it. */
+export function getLogger(name: string): Logger {
+  return root.child({ component: name });
+}
