@@ -1,0 +1,126 @@
+import { Decimal } from '../model/index.js';
+import type { EconomicResource, Quantity } from '../model/index.js';
+
+/** The derived state of one resource record after replaying the events that name it. */
+export interface ResourceState {
+  id: string;
+  accountingQuantity: Quantity | null;
+  onhandQuantity: Quantity | null;
+  primaryAccountable: string | null;
+  /** The agent with physical custody of the record's onhand quantity (not a VF property). */
+  custodian: string | null;
+  currentLocation: string | null;
+  containedIn: string | null;
+  stage: string | null;
+  state: string | null;
+  /** IRIs of the events that named this resource and were applied, in replay order. */
+  events: string[];
+}
+
+/** The mutable working copy of a {@link ResourceState} during replay. */
+export interface ResourceRecord {
+  id: string;
+  /** Unit of both quantities, fixed by the first quantity effect; null while no effect applied. */
+  unit: string | null;
+  accounting: Decimal | null;
+  onhand: Decimal | null;
+  primaryAccountable: string | null;
+  /** Custodian set by an event; null means custody still follows `primaryAccountable`. */
+  custodian: string | null;
+  currentLocation: string | null;
+  containedIn: string | null;
+  stage: string | null;
+  state: string | null;
+  events: string[];
+  /** True once an event has named the resource; the first such event may create it. */
+  mentioned: boolean;
+}
+
+/** Which of the two derived quantities a change applies to. */
+export type QuantityField = 'accounting' | 'onhand';
+
+/**
+ * The resource records of one inventory replay, keyed by IRI. A record starts from its resource
+ * document's descriptive fields (accountable agent, location, container, stage, state) when one
+ * exists, so events override them; its quantities start null and only events set them.
+ */
+export class ResourceLedger {
+  private readonly records = new Map<string, ResourceRecord>();
+
+  public constructor(documents: ReadonlyMap<string, EconomicResource>) {
+    for (const document of documents.values()) {
+      const record = this.get(document.id);
+      record.primaryAccountable = document.primaryAccountable ?? null;
+      record.currentLocation = document.currentLocation ?? null;
+      record.containedIn = document.containedIn ?? null;
+      record.stage = document.stage ?? null;
+      record.state = document.state ?? null;
+    }
+  }
+
+  /** Returns the record of a resource, creating an empty one for an IRI seen for the first time. */
+  public get(id: string): ResourceRecord {
+    let record = this.records.get(id);
+    if (record === undefined) {
+      record = {
+        id, unit: null, accounting: null, onhand: null, primaryAccountable: null, custodian: null,
+        currentLocation: null, containedIn: null, stage: null, state: null, events: [], mentioned: false,
+      };
+      this.records.set(id, record);
+    }
+    return record;
+  }
+
+  /** Tells whether an event has named the resource yet. */
+  public isMentioned(id: string): boolean {
+    return this.records.get(id)?.mentioned ?? false;
+  }
+
+  /** Marks the resource as named by an event and appends the event to its provenance once. */
+  public mention(id: string, eventId: string): void {
+    const record = this.get(id);
+    record.mentioned = true;
+    if (record.events.at(-1) !== eventId) {
+      record.events.push(eventId);
+    }
+  }
+
+  /**
+   * Adds a signed amount to one quantity of a record. The first change fixes the record's unit
+   * and sets both quantities to zero before adding; callers check the unit beforehand.
+   */
+  public add(id: string, field: QuantityField, amount: Decimal, unit: string): void {
+    const record = this.get(id);
+    if (record.unit === null) {
+      record.unit = unit;
+      record.accounting = new Decimal(0);
+      record.onhand = new Decimal(0);
+    }
+    record[field] = (record[field] ?? new Decimal(0)).plus(amount);
+  }
+
+  /** Returns the derived state of every record, sorted by IRI in code-unit order. */
+  public snapshot(): ResourceState[] {
+    const ids = [...this.records.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    return ids.map((id) => toState(this.get(id)));
+  }
+}
+
+function toQuantity(value: Decimal | null, unit: string | null): Quantity | null {
+  return value === null || unit === null ? null : { value, unit };
+}
+
+function toState(record: ResourceRecord): ResourceState {
+  return {
+    id: record.id,
+    accountingQuantity: toQuantity(record.accounting, record.unit),
+    onhandQuantity: toQuantity(record.onhand, record.unit),
+    primaryAccountable: record.primaryAccountable,
+    custodian: record.custodian ?? record.primaryAccountable,
+    currentLocation: record.currentLocation,
+    containedIn: record.containedIn,
+    stage: record.stage,
+    state: record.state,
+    events: [...record.events],
+  };
+}

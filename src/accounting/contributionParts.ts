@@ -1,0 +1,51 @@
+import type { EconomicEvent, EconomicModel } from '../model/index.js';
+
+/** What an agent contributed through an event. */
+export type ContributionKind = 'work' | 'resource' | 'money' | 'equipmentUse' | 'citation' | 'service';
+
+/** One kind of contribution an event makes, and which of its quantities measures it. */
+export interface ContributionPart {
+  kind: ContributionKind;
+  field: 'resourceQuantity' | 'effortQuantity';
+}
+
+/**
+ * Tells whether an event moves money: its `resourceConformsTo` (or, when absent, the
+ * `conformsTo` of its resource R) is a ResourceSpecification with `mediumOfExchange true`, as VF
+ * recommends for currencies, or its unit IRI is such a specification, as older data that used
+ * currencies as units does.
+ */
+function isMoney(event: EconomicEvent, model: EconomicModel): boolean {
+  const isCurrency = (iri: string | undefined): boolean =>
+    iri !== undefined && model.resourceSpecifications.get(iri)?.mediumOfExchange === true;
+  const resourceId = event.resourceInventoriedAs;
+  const resource = resourceId === undefined ? undefined : model.resources.get(resourceId);
+  const specification = event.resourceConformsTo ?? resource?.conformsTo;
+  return isCurrency(specification) || isCurrency(event.resourceQuantity?.unit);
+}
+
+/**
+ * Returns the contributions an event's provider makes through it, by action: `work` counts its
+ * effort; `use` counts equipment use by effort and by resource quantity, whichever it has;
+ * `cite` a citation; `deliverService` a service; `consume`, `transfer` and `transferAllRights`
+ * count as `money` when they move a currency and as `resource` otherwise. Other actions
+ * (production, transport, custody moves, raise, lower…) are not contributions.
+ */
+export function contributionParts(event: EconomicEvent, model: EconomicModel): ContributionPart[] {
+  switch (event.action) {
+    case 'work':
+      return [{ kind: 'work', field: 'effortQuantity' }];
+    case 'use':
+      return [{ kind: 'equipmentUse', field: 'effortQuantity' }, { kind: 'equipmentUse', field: 'resourceQuantity' }];
+    case 'cite':
+      return [{ kind: 'citation', field: 'resourceQuantity' }];
+    case 'deliverService':
+      return [{ kind: 'service', field: 'resourceQuantity' }];
+    case 'consume':
+    case 'transfer':
+    case 'transferAllRights':
+      return [{ kind: isMoney(event, model) ? 'money' : 'resource', field: 'resourceQuantity' }];
+    default:
+      return [];
+  }
+}

@@ -1,0 +1,102 @@
+import { Decimal, problem } from '../model/index.js';
+import type { EconomicEvent, Problem } from '../model/index.js';
+
+/** Events in replay order, with the problems found while reading their times. */
+export interface OrderedEvents {
+  events: EconomicEvent[];
+  problems: Problem[];
+}
+
+/**
+ * ISO 8601 date or date-time. The offset may have a one-digit hour (`-5:00`) because upstream
+ * VF examples write it that way and it is unambiguous.
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{1,2}:\d{2})?$/u;
+
+interface TimeKey {
+  /** Seconds since the Unix epoch, exact, fractional seconds included. */
+  seconds: Decimal | null;
+  problem: string | null;
+}
+
+function offsetSeconds(zone: string): number {
+  if (zone === 'Z') {
+    return 0;
+  }
+  const sign = zone.startsWith('-') ? -1 : 1;
+  const [hours, minutes] = zone.slice(1).split(':').map(Number);
+  return sign * ((hours ?? 0) * 3600 + (minutes ?? 0) * 60);
+}
+
+/**
+ * Converts an ISO 8601 time to exact epoch seconds. A time without an offset is read as UTC (so
+ * the order never depends on the machine's time zone) and reported, because `xsd:dateTimeStamp`
+ * requires an offset.
+ */
+function parseTime(text: string): TimeKey {
+  const match = DATE_TIME.exec(text.trim());
+  if (match === null) {
+    return { seconds: null, problem: `is not an ISO 8601 date-time, got [${text}]; the event sorts as undated` };
+  }
+  const [, year, month, day, hour, minute, second, fraction, zone] = match;
+  const whole = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0),
+    Number(second ?? 0)) / 1000;
+  const seconds = new Decimal(whole - offsetSeconds(zone ?? 'Z')).plus(fraction === undefined ? 0 : `0${fraction}`);
+  const note = zone === undefined ? `has no time zone offset, got [${text}]; it was read as UTC` : null;
+  return { seconds, problem: note };
+}
+
+interface SortKey {
+  event: EconomicEvent;
+  time: Decimal | null;
+  created: Decimal | null;
+}
+
+/** Undated sorts first: an unknown time is treated as the start of the record. */
+function compareTimes(a: Decimal | null, b: Decimal | null): number {
+  if (a === null || b === null) {
+    return (a === null ? 0 : 1) - (b === null ? 0 : 1);
+  }
+  return a.comparedTo(b);
+}
+
+function compareIris(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
+}
+
+function keyOf(event: EconomicEvent, problems: Problem[]): SortKey {
+  const read = (field: 'hasPointInTime' | 'hasEnd' | 'hasBeginning' | 'created'): Decimal | null => {
+    const text = event[field];
+    if (text === undefined) {
+      return null;
+    }
+    const parsed = parseTime(text);
+    if (parsed.problem !== null) {
+      const severity = parsed.seconds === null ? 'error' : 'warning';
+      problems.push(problem(severity, `The ${field} of event [${event.id}] ${parsed.problem}.`,
+        { subject: event.id, source: event.source }));
+    }
+    return parsed.seconds;
+  };
+  const time = event.hasPointInTime !== undefined ? read('hasPointInTime')
+    : event.hasEnd !== undefined ? read('hasEnd') : read('hasBeginning');
+  return { event, time, created: read('created') };
+}
+
+/**
+ * Sorts events into replay order: by event time (`hasPointInTime`, else `hasEnd`, else
+ * `hasBeginning`), then by `created`, then by IRI in code-unit order. Times are compared as
+ * instants, exactly. An event without a time (or with an unreadable one) sorts before every
+ * dated event, and likewise for a missing `created`, so an undated opening balance comes first
+ * and any dated event overrides what undated ones set.
+ */
+export function orderEvents(events: Iterable<EconomicEvent>): OrderedEvents {
+  const problems: Problem[] = [];
+  const keys = [...events].map((event) => keyOf(event, problems));
+  keys.sort((a, b) => compareTimes(a.time, b.time) || compareTimes(a.created, b.created) ||
+    compareIris(a.event.id, b.event.id));
+  return { events: keys.map((key) => key.event), problems };
+}
