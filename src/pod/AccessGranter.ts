@@ -1,0 +1,94 @@
+import { createHash } from 'node:crypto';
+import type { Quad } from 'n3';
+import { SolidDocumentClient } from '../solid/index.js';
+import { getLogger } from '../util/index.js';
+import { PodLayout } from './PodLayout.js';
+import { ACL_NAMESPACE, buildAcl } from './WacDocument.js';
+import type { AclRule } from './WacDocument.js';
+
+const logger = getLogger('AccessGranter');
+
+/** Who grants access on which pod. */
+export interface AccessGranterOptions {
+  /** Authenticated fetch of the pod owner, who needs Control on `/rea/`. */
+  fetch: typeof fetch;
+  /** The owner's WebID; kept with full control in any ACL this class creates. */
+  webId: string;
+  /** Storage root with a trailing slash. */
+  storage: string;
+}
+
+/** What {@link AccessGranter.grantRead} changed: the ACL documents it wrote or appended to. */
+export interface GrantResult {
+  /** ACL URLs that now contain the grant and did not before. */
+  changedAcls: string[];
+}
+
+/**
+ * Gives another WebID, usually the aggregator's, read access to a member's economic data
+ * (`oce pod grant`) with Web Access Control. The grant on `/rea/` carries `acl:default`, because a
+ * rule with only `acl:accessTo` (which `universalAccess` writes on WAC servers) opens the
+ * container listing but not the documents in it. The private type index gets a read grant too, so
+ * the grantee can discover the registrations listed there. Granting twice changes nothing.
+ */
+export class AccessGranter {
+  private readonly client: SolidDocumentClient;
+  private readonly webId: string;
+  private readonly layout: PodLayout;
+
+  public constructor(options: AccessGranterOptions) {
+    this.client = new SolidDocumentClient(options.fetch);
+    this.webId = options.webId;
+    this.layout = new PodLayout(options.storage);
+  }
+
+  /** Grants `acl:Read` to `grantee`; throws a `SolidHttpError` when a request fails. */
+  public async grantRead(grantee: string): Promise<GrantResult> {
+    const changedAcls: string[] = [];
+    const targets = [
+      { resource: this.layout.rea, inherit: true },
+      { resource: this.layout.privateTypeIndex, inherit: false },
+    ];
+    for (const target of targets) {
+      const changed = await this.addReadRule(target.resource, grantee, target.inherit);
+      if (changed !== undefined) {
+        changedAcls.push(changed);
+      }
+    }
+    logger.info({ storage: this.layout.storage, grantee, changedAcls }, 'Read access granted');
+    return { changedAcls };
+  }
+
+  /** Adds the rule to the resource's own ACL, creating that ACL with an owner rule when missing. */
+  private async addReadRule(resource: string, grantee: string, inherit: boolean): Promise<string | undefined> {
+    const aclUrl = await this.client.aclUrl(resource);
+    const existing = await this.client.read(aclUrl);
+    if (existing !== undefined && grantsRead(existing.quads, grantee, resource, inherit)) {
+      return undefined;
+    }
+    const rule: AclRule = { name: `read-${shortHash(grantee)}`, agent: grantee, modes: ['Read'], inherit };
+    if (existing === undefined) {
+      const owner: AclRule = { name: 'owner', agent: this.webId, modes: ['Read', 'Write', 'Control'], inherit };
+      await this.client.put(aclUrl, buildAcl(aclUrl, resource, [owner, rule]), { ifNoneMatch: '*' });
+    } else {
+      await this.client.patchInsert(aclUrl, buildAcl(aclUrl, resource, [rule]));
+    }
+    return aclUrl;
+  }
+}
+
+/** Tells whether one authorization gives `agent` Read on `resource`, and on its contents when `inherit`. */
+function grantsRead(quads: Quad[], agent: string, resource: string, inherit: boolean): boolean {
+  const objectsOf = (subject: string, property: string) => quads
+    .filter((candidate) => candidate.subject.value === subject && candidate.predicate.value === `${ACL_NAMESPACE}${property}`)
+    .map((candidate) => candidate.object.value);
+  const subjects = new Set(quads.map((candidate) => candidate.subject.value));
+  return [...subjects].some((subject) => objectsOf(subject, 'agent').includes(agent) &&
+    objectsOf(subject, 'mode').includes(`${ACL_NAMESPACE}Read`) &&
+    objectsOf(subject, 'accessTo').includes(resource) &&
+    (!inherit || objectsOf(subject, 'default').includes(resource)));
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 12);
+}

@@ -1,0 +1,98 @@
+import { randomUUID } from 'node:crypto';
+import type { Quad, Quad_Object } from 'n3';
+import { formatDecimal, isActionId, parseDecimal } from '../model/index.js';
+import { RDF, VF, XSD, blankNode, literal, namedNode, triple } from '../solid/index.js';
+
+
+/** A quantity as text, so it stays exact: `{ value: '2.5', unit: 'http://www.ontology-of-units-of-measure.org/resource/om-2/hour' }`. */
+export interface QuantityInput {
+  value: string;
+  unit: string;
+}
+
+/** The fields of an economic event that `oce pod record` accepts; IRIs are absolute. */
+export interface EventInput {
+  /** Fragment of the event inside its day document; a random UUID when absent. */
+  id?: string;
+  /** Local name of a VF 1.0 action, such as `work` or `transfer`. */
+  action: string;
+  provider?: string;
+  receiver?: string;
+  /** `xsd:dateTime` (or `xsd:date`); a value without a zone counts as UTC. */
+  hasPointInTime?: string;
+  hasBeginning?: string;
+  hasEnd?: string;
+  resourceQuantity?: QuantityInput;
+  effortQuantity?: QuantityInput;
+  resourceInventoriedAs?: string;
+  toResourceInventoriedAs?: string;
+  resourceConformsTo?: string;
+  resourceClassifiedAs?: string[];
+  inputOf?: string;
+  outputOf?: string;
+  corrects?: string;
+  note?: string;
+}
+
+const LINK_FIELDS = [
+  'provider', 'receiver', 'resourceInventoriedAs', 'toResourceInventoriedAs', 'resourceConformsTo',
+  'inputOf', 'outputOf', 'corrects',
+] as const;
+
+const TIME_FIELDS = ['hasPointInTime', 'hasBeginning', 'hasEnd'] as const;
+
+/**
+ * Builds the quads of an event whose IRI is `<document>#<id>`. Quantities become blank-node
+ * `vf:Measure`s with an `xsd:decimal` value. Throws a `RangeError` for an unknown action or a
+ * value that is not a decimal number.
+ */
+export function eventQuads(input: EventInput, document: string): Quad[] {
+  if (!isActionId(input.action)) {
+    throw new RangeError(`Expected a VF 1.0 action name such as [work] or [transfer], got [${input.action}]`);
+  }
+  const event = namedNode(`${document}#${input.id ?? randomUUID()}`);
+  const quads = [
+    triple(event, namedNode(RDF.type), namedNode(VF.EconomicEvent)),
+    triple(event, namedNode(VF.action), namedNode(`${VF.namespace}${input.action}`)),
+  ];
+  const add = (property: string, object: Quad_Object) => quads.push(triple(event, namedNode(property), object));
+
+  for (const field of LINK_FIELDS) {
+    const iri = input[field];
+    if (iri !== undefined) {
+      add(VF[field], namedNode(absoluteIri(iri, field)));
+    }
+  }
+  for (const field of TIME_FIELDS) {
+    const time = input[field];
+    if (time !== undefined) {
+      add(VF[field], literal(time, time.includes('T') ? XSD.dateTime : XSD.date));
+    }
+  }
+  for (const classification of input.resourceClassifiedAs ?? []) {
+    add(VF.resourceClassifiedAs, namedNode(absoluteIri(classification, 'resourceClassifiedAs')));
+  }
+  if (input.note !== undefined) {
+    add(VF.note, literal(input.note));
+  }
+  for (const field of ['resourceQuantity', 'effortQuantity'] as const) {
+    const quantity = input[field];
+    if (quantity !== undefined) {
+      const measure = blankNode();
+      add(VF[field], measure);
+      quads.push(
+        triple(measure, namedNode(VF.hasNumericalValue),
+          literal(formatDecimal(parseDecimal(quantity.value)), XSD.decimal)),
+        triple(measure, namedNode(VF.hasUnit), namedNode(absoluteIri(quantity.unit, `${field}.unit`))),
+      );
+    }
+  }
+  return quads;
+}
+
+function absoluteIri(value: string, field: string): string {
+  if (!URL.canParse(value)) {
+    throw new RangeError(`Expected an absolute IRI for [${field}], got [${value}]`);
+  }
+  return value;
+}
