@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Quad, Quad_Object } from 'n3';
 import { formatDecimal, isActionId, parseDecimal } from '../model/index.js';
-import { RDF, VF, XSD, blankNode, literal, namedNode, triple } from '../solid/index.js';
+import { RDF, VF, XSD, literal, namedNode, triple } from '../solid/index.js';
 
 
 /** A quantity as text, so it stays exact: `{ value: '2.5', unit: 'http://www.ontology-of-units-of-measure.org/resource/om-2/hour' }`. */
@@ -42,8 +42,8 @@ const LINK_FIELDS = [
 const TIME_FIELDS = ['hasPointInTime', 'hasBeginning', 'hasEnd'] as const;
 
 /**
- * Builds the quads of an event whose IRI is `<document>#<id>`. Quantities become blank-node
- * `vf:Measure`s with an `xsd:decimal` value. Throws a `RangeError` for an unknown action or a
+ * Builds the quads of an event whose IRI is `<document>#<id>`. Quantities become `vf:Measure`s
+ * named `<event IRI>-resourceQuantity` and `-effortQuantity`, with an `xsd:decimal` value. Throws a `RangeError` for an unknown action or a
  * value that is not a decimal number.
  */
 export function eventQuads(input: EventInput, document: string): Quad[] {
@@ -78,7 +78,7 @@ export function eventQuads(input: EventInput, document: string): Quad[] {
   for (const field of ['resourceQuantity', 'effortQuantity'] as const) {
     const quantity = input[field];
     if (quantity !== undefined) {
-      const measure = blankNode();
+      const measure = namedNode(`${event.value}-${field}`);
       add(VF[field], measure);
       quads.push(
         triple(measure, namedNode(VF.hasNumericalValue),

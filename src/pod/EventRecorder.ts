@@ -1,11 +1,11 @@
-import type { Quad } from 'n3';
+import type { NamedNode, Quad, Quad_Object, Quad_Subject, Term } from 'n3';
 import { SolidDocumentClient, SolidHttpError } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
 import { eventQuads } from './EventInput.js';
 import type { EventInput } from './EventInput.js';
 import { findEventTime, parseEventTime } from './EventTime.js';
 import { PodLayout } from './PodLayout.js';
-import { RDF, VF } from '../solid/index.js';
+import { RDF, VF, namedNode, triple } from '../solid/index.js';
 
 const logger = getLogger('EventRecorder');
 const MAX_ATTEMPTS = 3;
@@ -53,12 +53,14 @@ export class EventRecorder {
   }
 
   /**
-   * Records an event given as quads: exactly one IRI subject typed `vf:EconomicEvent`, plus blank
-   * nodes (such as measures) reached from it. Throws {@link EventAlreadyRecordedError} when that IRI
+   * Records an event given as quads: exactly one subject typed `vf:EconomicEvent`, plus blank nodes
+   * or `<event IRI>-…` nodes (such as measures) reached from it; blank nodes are stored under IRIs made
+   * by {@link skolemize}. Throws {@link EventAlreadyRecordedError} when that IRI
    * is already a subject of the day document.
    */
   public async recordQuads(quads: Quad[]): Promise<RecordedEvent> {
     const eventIri = singleEventSubject(quads);
+    quads = skolemize(quads, eventIri);
     const time = findEventTime(quads, eventIri);
     const document = this.layout.eventDocument(time === undefined ? undefined : parseEventTime(time));
 
@@ -83,17 +85,39 @@ export class EventRecorder {
   }
 }
 
+/**
+ * Replaces blank nodes with IRIs `<event IRI>-node1`, `-node2`, … in order of appearance, because
+ * Community Solid Server 7.2 rejects N3 Patch formulas that contain blank nodes (status 422).
+ */
+export function skolemize(quads: Quad[], eventIri: string): Quad[] {
+  const names = new Map<string, NamedNode>();
+  const rename = <T extends Term>(term: T): T | NamedNode => {
+    if (term.termType !== 'BlankNode') {
+      return term;
+    }
+    let name = names.get(term.value);
+    if (name === undefined) {
+      name = namedNode(`${eventIri}-node${names.size + 1}`);
+      names.set(term.value, name);
+    }
+    return name;
+  };
+  return quads.map((quad) => triple(rename(quad.subject) as Quad_Subject, quad.predicate, rename(quad.object) as Quad_Object));
+}
+
+/** Finds the one subject typed `vf:EconomicEvent`; other subjects must be blank or `<event IRI>-…`. */
 function singleEventSubject(quads: Quad[]): string {
-  const iris = [...new Set(quads.filter((candidate) => candidate.subject.termType === 'NamedNode')
-    .map((candidate) => candidate.subject.value))];
-  if (iris.length !== 1 || iris[0] === undefined) {
-    throw new Error(`Expected quads about exactly one event IRI (other subjects blank nodes), got [${iris.join(', ')}]`);
+  const events = [...new Set(quads.filter((candidate) => candidate.predicate.value === RDF.type &&
+    candidate.object.value === VF.EconomicEvent).map((candidate) => candidate.subject.value))];
+  const eventIri = events[0];
+  if (events.length !== 1 || eventIri === undefined) {
+    throw new Error(`Expected quads about exactly one subject typed vf:EconomicEvent, got [${events.join(', ')}]`);
   }
-  const eventIri = iris[0];
-  const typed = quads.some((candidate) => candidate.subject.value === eventIri &&
-    candidate.predicate.value === RDF.type && candidate.object.value === VF.EconomicEvent);
-  if (!typed) {
-    throw new Error(`Expected [${eventIri}] to have rdf:type [${VF.EconomicEvent}]`);
+  const strays = quads.filter((candidate) => candidate.subject.termType === 'NamedNode' &&
+    candidate.subject.value !== eventIri && !candidate.subject.value.startsWith(`${eventIri}-`));
+  if (strays.length > 0) {
+    throw new Error(`Expected only the event [${eventIri}], its blank nodes and IRIs starting with its IRI and ` +
+      `a hyphen as subjects, got [${strays[0]?.subject.value}]`);
   }
   return eventIri;
 }

@@ -81,7 +81,7 @@ export class PodInitializer {
     const present = registeredPairs(existing.quads);
     const missing = wanted.filter((entry) =>
       !present.has(pairKey(entry.forClass, this.layout.container(entry.container))));
-    const header = indexHeader(url, visibility).filter((triple) => !containsTriple(existing.quads, triple));
+    const header = indexHeader(url, visibility).filter((quad) => !containsTriple(existing.quads, quad));
     const additions = [...header, ...missing.flatMap((entry) => this.registrationQuads(url, entry))];
     if (additions.length > 0) {
       await this.client.patchInsert(url, additions);

@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { PodLayout, parseEventTime } from '../../src/pod/index.js';
+
+describe('parseEventTime', () => {
+  const cases: [string, string][] = [
+    ['2026-12-04T10:00:00Z', '2026-12-04T10:00:00.000Z'],
+    ['2026-12-04T23:30:00-02:00', '2026-12-05T01:30:00.000Z'],
+    ['2026-12-04T10:00:00', '2026-12-04T10:00:00.000Z'],
+    ['2026-12-04', '2026-12-04T00:00:00.000Z'],
+    ['2026-12-04T00:30:00.250+01:00', '2026-12-03T23:30:00.250Z'],
+  ];
+  for (const [text, expected] of cases) {
+    it(`reads [${text}] as ${expected}.`, () => {
+      assert.equal(parseEventTime(text).toISOString(), expected);
+    });
+  }
+
+  it('rejects a value that is not a date.', () => {
+    assert.throws(() => parseEventTime('04/12/2026'), /got \[04\/12\/2026\]/u);
+    assert.throws(() => parseEventTime('2026-13-45'), /valid calendar date/u);
+  });
+});
+
+describe('A PodLayout', () => {
+  const layout = new PodLayout('http://localhost:3000/alice/');
+
+  it('names the day document by UTC date.', () => {
+    assert.equal(layout.eventDocument(new Date('2026-01-02T23:59:59-05:00')),
+      'http://localhost:3000/alice/rea/events/2026/01/03.ttl');
+  });
+
+  it('sends an undated event to undated.ttl.', () => {
+    assert.equal(layout.eventDocument(undefined), 'http://localhost:3000/alice/rea/events/undated.ttl');
+  });
+
+  it('rejects a storage URL without a trailing slash.', () => {
+    assert.throws(() => new PodLayout('http://localhost:3000/alice'), /ending in a slash, got \[http:\/\/localhost:3000\/alice\]/u);
+  });
+});
