@@ -4,7 +4,7 @@ import { formatDecimal, isActionId, parseDecimal } from '../model/index.js';
 import { RDF, VF, XSD, literal, namedNode, triple } from '../solid/index.js';
 
 
-/** A quantity as text, so it stays exact: `{ value: '2.5', unit: 'http://www.ontology-of-units-of-measure.org/resource/om-2/hour' }`. */
+/** A quantity as decimal text, so it stays exact, with the IRI of its unit (such as the OM 2 hour). */
 export interface QuantityInput {
   value: string;
   unit: string;

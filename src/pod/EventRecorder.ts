@@ -91,7 +91,7 @@ export class EventRecorder {
  */
 export function skolemize(quads: Quad[], eventIri: string): Quad[] {
   const names = new Map<string, NamedNode>();
-  const rename = <T extends Term>(term: T): T | NamedNode => {
+  const rename = (term: Term): Term => {
     if (term.termType !== 'BlankNode') {
       return term;
     }
@@ -102,7 +102,8 @@ export function skolemize(quads: Quad[], eventIri: string): Quad[] {
     }
     return name;
   };
-  return quads.map((quad) => triple(rename(quad.subject) as Quad_Subject, quad.predicate, rename(quad.object) as Quad_Object));
+  return quads.map((quad) =>
+    triple(rename(quad.subject) as Quad_Subject, quad.predicate, rename(quad.object) as Quad_Object));
 }
 
 /** Finds the one subject typed `vf:EconomicEvent`; other subjects must be blank or `<event IRI>-…`. */

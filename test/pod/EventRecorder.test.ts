@@ -98,7 +98,8 @@ describe('An EventRecorder', () => {
       ...eventQuads({ id: 'one', action: 'work' }, `${layout.rea}x.ttl`),
       ...eventQuads({ id: 'two', action: 'work' }, `${layout.rea}x.ttl`),
     ];
-    await assert.rejects(recorder.recordQuads(quads), /Expected quads about exactly one subject typed vf:EconomicEvent, got \[.+#one, .+#two\]/u);
+    await assert.rejects(recorder.recordQuads(quads),
+      /Expected quads about exactly one subject typed vf:EconomicEvent, got \[.+#one, .+#two\]/u);
   });
 
   it('rejects an unknown action and a bad time.', async () => {
