@@ -43,8 +43,8 @@ const TIME_FIELDS = ['hasPointInTime', 'hasBeginning', 'hasEnd'] as const;
 
 /**
  * Builds the quads of an event whose IRI is `<document>#<id>`. Quantities become `vf:Measure`s
- * named `<event IRI>-resourceQuantity` and `-effortQuantity`, with an `xsd:decimal` value. Throws a `RangeError` for an unknown action or a
- * value that is not a decimal number.
+ * named `<event IRI>-resourceQuantity` and `-effortQuantity`, with an `xsd:decimal` value.
+ * Throws a `RangeError` for an unknown action or a value that is not a decimal number.
  */
 export function eventQuads(input: EventInput, document: string): Quad[] {
   if (!isActionId(input.action)) {
