@@ -3,13 +3,13 @@ import type { ActionId } from '../model/index.js';
 /** Maturity of an action in VF 1.0 (`vs:term_status`). */
 export type ActionStatus = 'stable' | 'testing' | 'unstable';
 
-/** Whether an action may be an input or output of a process (`vf:inputOutput`). */
+/** Role an action may play for a process (`vf:inputOutput`): input, output, both or none. */
 export type InputOutput = 'input' | 'output' | 'outputInput' | 'notApplicable';
 
-/** Whether an event may create a new resource record, as R (`optional`) or as T (`optionalTo`). */
+/** Permission for an event to create a new resource record, as R (`optional`) or as T (`optionalTo`). */
 export type CreateResource = 'optional' | 'optionalTo' | 'notApplicable';
 
-/** Which quantity an event of the action carries (`vf:eventQuantity`). */
+/** Quantity an event of the action carries (`vf:eventQuantity`): resource, effort or both. */
 export type EventQuantity = 'resource' | 'effort' | 'both';
 
 /**
@@ -19,19 +19,19 @@ export type EventQuantity = 'resource' | 'effort' | 'both';
  */
 export type QuantityEffect = 'increment' | 'decrement' | 'decrementIncrement' | 'incrementTo' | 'notApplicable';
 
-/** Which resource takes the event's `toLocation`: R, T, or only a resource this event creates. */
+/** Target of the event's `toLocation`: R, T, or only a resource this event creates. */
 export type LocationEffect = 'update' | 'updateTo' | 'new' | 'notApplicable';
 
 /** Change to R's `containedIn`: set it to the container given as T, or clear it. */
 export type ContainedEffect = 'update' | 'remove' | 'notApplicable';
 
-/** Which resource gets `primaryAccountable` := the event's receiver: T, or only a new resource. */
+/** Target of `primaryAccountable` := the event's receiver: T, or only a new resource. */
 export type AccountableEffect = 'updateTo' | 'new' | 'notApplicable';
 
-/** Whether R's `stage` becomes the ProcessSpecification of the process the event is output of. */
+/** Stage rule: `update` sets R's `stage` to the ProcessSpecification of the process the event is output of. */
 export type StageEffect = 'update' | 'notApplicable';
 
-/** Which resource takes the event's `state`: R or T. */
+/** Target of the event's `state`: R or T. */
 export type StateEffect = 'update' | 'updateTo' | 'notApplicable';
 
 /** The behaviour of one VF action, one property per column of the VF action table. */
@@ -62,9 +62,9 @@ const NA = 'notApplicable';
 /*
  * Transcribed from the `vf:Action` individuals of the normative VF 1.0 Turtle (`all_vf.TTL`,
  * valueflows repository at commit 4a28edf). Where the action spreadsheet disagrees, the Turtle
- * wins: `work` is effort-based (an optional resourceQuantity such as a head count is accepted
- * but never changes a resource), and pickup, dropoff, accept and modify cannot create a resource
- * on their own (a T they name is created by the implied custody transfer instead).
+ * wins. So `work` is effort-based: an optional resourceQuantity such as a head count is accepted
+ * but never changes a resource. And pickup, dropoff, accept and modify cannot create a resource
+ * on their own, because a T they name is created by the implied custody transfer instead.
  */
 const ROWS: Record<ActionId, Row> = {
   produce: ['stable', 'output', null, 'optional', 'resource', 'increment', 'increment', 'new', NA, 'new', 'update', 'update'],

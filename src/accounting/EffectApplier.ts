@@ -32,13 +32,13 @@ interface EffectiveEvent {
 }
 
 /*
- * VF's implied-transfer rule (transfers page, "implied transfers"): when provider ≠ receiver,
- * consume/produce/deliverService also transfer rights and custody, pickup/dropoff/accept/modify
- * also transfer custody. With T given, the transfer's effects (R −q, T +q, plus its location,
- * accountable, state and custody effects on T) apply after the action's own. For an input action
- * (consume, pickup, accept) the input goes into the receiver's process, so its own effects land on
- * T: R loses q once, and T nets to zero. For an output action the own effects land on R and the
- * transfer then moves q on to T.
+ * VF's implied-transfer rule (VF transfers page, "implied transfers") applies when provider and
+ * receiver differ. Then consume, produce and deliverService also transfer rights and custody,
+ * and pickup, dropoff, accept and modify also transfer custody. With T given, the transfer's
+ * effects follow the action's own: R −q, T +q, and its location, accountable, state and custody
+ * effects on T. An input action (consume, pickup, accept) puts the input into the receiver's
+ * process, so its own effects land on T. Thus R loses q once and T nets to zero. An output
+ * action's own effects land on R, and the transfer then moves q on to T.
  */
 function targetsOf(event: EffectiveEvent, row: ActionEffect): Targets {
   const r = event.resourceInventoriedAs;
@@ -82,6 +82,17 @@ interface FieldTargets {
 }
 
 type CustodyRecord = { id: string; custodian: string | null } | null;
+
+/** Returns `r` when `effect` is the R-side value, `t` when it is the T-side value, otherwise null. */
+function pick<T>(effect: string, rValue: string, tValue: string, r: T | null, t: T | null): T | null {
+  if (effect === rValue) {
+    return r;
+  }
+  if (effect === tValue) {
+    return t;
+  }
+  return null;
+}
 
 /**
  * Sets the custodian of a record this event creates to that side's agent (normally the
@@ -212,13 +223,12 @@ export class EffectApplier {
   private applyFields(event: EconomicEvent, row: ActionEffect, on: FieldTargets, created: Set<string>): void {
     const r = on.r === undefined ? null : this.ledger.get(on.r);
     const t = on.t === undefined ? null : this.ledger.get(on.t);
-    const createdSide = row.createResource === 'optional' ? r : row.createResource === 'optionalTo' ? t : null;
+    const createdSide = pick(row.createResource, 'optional', 'optionalTo', r, t);
     const fresh = createdSide !== null && created.has(createdSide.id) ? createdSide : null;
 
     // Location and containment: VF locationEffect and containedEffect (container given as T).
     if (event.toLocation !== undefined) {
-      const located = row.locationEffect === 'update' ? r : row.locationEffect === 'updateTo' ? t
-        : row.locationEffect === 'new' ? fresh : null;
+      const located = row.locationEffect === 'new' ? fresh : pick(row.locationEffect, 'update', 'updateTo', r, t);
       if (located !== null) {
         located.currentLocation = event.toLocation;
       }
@@ -243,7 +253,7 @@ export class EffectApplier {
     if (r !== null && stage !== null) {
       r.stage = stage;
     }
-    const stated = row.stateEffect === 'update' ? r : row.stateEffect === 'updateTo' ? t : null;
+    const stated = pick(row.stateEffect, 'update', 'updateTo', r, t);
     if (stated !== null && event.state !== undefined) {
       stated.state = event.state;
     }

@@ -14,8 +14,8 @@ export interface InventoryResult {
 }
 
 /**
- * Derives resource inventories by replaying economic events, the way VF says resource state is
- * kept: every economic change comes from an event.
+ * Derives resource inventories by replaying economic events, because in VF every economic
+ * change to a resource comes from an event.
  *
  * - Order: event time (`hasPointInTime`, else `hasEnd`, else `hasBeginning`), then `created`,
  *   then IRI; undated events come first (see {@link orderEvents}).

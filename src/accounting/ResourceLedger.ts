@@ -36,13 +36,13 @@ export interface ResourceRecord {
   mentioned: boolean;
 }
 
-/** Which of the two derived quantities a change applies to. */
+/** Name of one of the two derived quantities of a record. */
 export type QuantityField = 'accounting' | 'onhand';
 
 /**
- * The resource records of one inventory replay, keyed by IRI. A record starts from its resource
- * document's descriptive fields (accountable agent, location, container, stage, state) when one
- * exists, so events override them; its quantities start null and only events set them.
+ * The resource records of one inventory replay, keyed by IRI. When a resource document exists,
+ * its record starts from the document's accountable agent, location, container, stage and state,
+ * and events then override them. Quantities start null, and only events set them.
  */
 export class ResourceLedger {
   private readonly records = new Map<string, ResourceRecord>();
@@ -101,9 +101,16 @@ export class ResourceLedger {
 
   /** Returns the derived state of every record, sorted by IRI in code-unit order. */
   public snapshot(): ResourceState[] {
-    const ids = [...this.records.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const ids = [...this.records.keys()].sort(compareCodeUnits);
     return ids.map((id) => toState(this.get(id)));
   }
+}
+
+function compareCodeUnits(a: string, b: string): number {
+  if (a === b) {
+    return 0;
+  }
+  return a < b ? -1 : 1;
 }
 
 function toQuantity(value: Decimal | null, unit: string | null): Quantity | null {

@@ -1,7 +1,7 @@
 import { formatDecimal, problem } from '../model/index.js';
 import type { ActionId, EconomicEvent, Problem, Quantity } from '../model/index.js';
 
-/** How the accounting should treat one event, after its correction link and signs are checked. */
+/** Verdict on one event after its correction link and quantity signs are checked. */
 export interface EventCheck {
   /** False when the event must be skipped entirely; the reason is in `problems`. */
   accepted: boolean;
@@ -23,11 +23,12 @@ function negativeField(event: EconomicEvent): [string, Quantity] | null {
 }
 
 /**
- * Checks an event against two VF rules on corrections. Only an event that `corrects` another may
- * carry a negative quantity, so a negative quantity elsewhere rejects the event. A correction
- * carries a signed delta and the same action as the event it corrects: it takes the corrected
- * event's action effects; a different action is reported but the corrected action still
- * applies, and a correction of an event not in `events` is rejected.
+ * Checks an event against two VF rules on corrections.
+ * - Only an event that `corrects` another may carry a negative quantity, so a negative quantity
+ *   elsewhere rejects the event.
+ * - A correction is a signed delta with the same action as the event it corrects, and it takes
+ *   that event's action effects. A different action is reported, but the corrected event's
+ *   action still applies. A correction of an event not in `events` is rejected.
  */
 export function checkEvent(event: EconomicEvent, events: ReadonlyMap<string, EconomicEvent>): EventCheck {
   const where = { subject: event.id, source: event.source };

@@ -1,6 +1,6 @@
 import type { EconomicEvent, EconomicModel } from '../model/index.js';
 
-/** What an agent contributed through an event. */
+/** Kind of contribution an agent makes through an event. */
 export type ContributionKind = 'work' | 'resource' | 'money' | 'equipmentUse' | 'citation' | 'service';
 
 /** One kind of contribution an event makes, and which of its quantities measures it. */
@@ -10,10 +10,10 @@ export interface ContributionPart {
 }
 
 /**
- * Tells whether an event moves money: its `resourceConformsTo` (or, when absent, the
- * `conformsTo` of its resource R) is a ResourceSpecification with `mediumOfExchange true`, as VF
- * recommends for currencies, or its unit IRI is such a specification, as older data that used
- * currencies as units does.
+ * Tells whether an event moves money. VF recommends modelling a currency as a
+ * ResourceSpecification with `mediumOfExchange true`, so this checks the event's
+ * `resourceConformsTo`, or the `conformsTo` of its resource R when that is absent. Older data
+ * used currencies as units, so a unit IRI naming such a specification also counts.
  */
 function isMoney(event: EconomicEvent, model: EconomicModel): boolean {
   const isCurrency = (iri: string | undefined): boolean =>
@@ -25,11 +25,13 @@ function isMoney(event: EconomicEvent, model: EconomicModel): boolean {
 }
 
 /**
- * Returns the contributions an event's provider makes through it, by action: `work` counts its
- * effort; `use` counts equipment use by effort and by resource quantity, whichever it has;
- * `cite` a citation; `deliverService` a service; `consume`, `transfer` and `transferAllRights`
- * count as `money` when they move a currency and as `resource` otherwise. Other actions
- * (production, transport, custody moves, raise, lower…) are not contributions.
+ * Returns the contributions an event's provider makes through it, by action.
+ * - `work`: its effort.
+ * - `use`: equipment use, by effort and by resource quantity, whichever it has.
+ * - `cite`: a citation. `deliverService`: a service.
+ * - `consume`, `transfer`, `transferAllRights`: `money` when they move a currency, else `resource`.
+ *
+ * Other actions (production, transport, custody moves, raise, lower…) are not contributions.
  */
 export function contributionParts(event: EconomicEvent, model: EconomicModel): ContributionPart[] {
   switch (event.action) {

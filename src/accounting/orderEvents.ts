@@ -81,9 +81,9 @@ function keyOf(event: EconomicEvent, problems: Problem[]): SortKey {
     }
     return parsed.seconds;
   };
-  const time = event.hasPointInTime !== undefined ? read('hasPointInTime')
-    : event.hasEnd !== undefined ? read('hasEnd') : read('hasBeginning');
-  return { event, time, created: read('created') };
+  const timeField = (['hasPointInTime', 'hasEnd', 'hasBeginning'] as const)
+    .find((field) => event[field] !== undefined) ?? 'hasBeginning';
+  return { event, time: read(timeField), created: read('created') };
 }
 
 /**

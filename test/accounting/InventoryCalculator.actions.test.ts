@@ -16,7 +16,7 @@ const PROCESS = 'https://alice.example/rea/processes/p1';
 
 const IMPLYING: readonly ActionId[] = [...IMPLIED_TRANSFER_ACTIONS, ...IMPLIED_CUSTODY_TRANSFER_ACTIONS];
 
-/** The event under test: 3 of R (and T) moved to PLACE in state S, as output of a process based on SPEC. */
+/** Builds the event under test: 3 of R (and T) to PLACE in state S, output of a process based on SPEC. */
 function actionEvent(action: ActionId, fields: Partial<EconomicEvent> = {}): EconomicEvent {
   const sameAgent = IMPLYING.includes(action);
   return event('https://alice.example/rea/events/e', action, {

@@ -31,9 +31,9 @@ type Expected = [
 ];
 
 /*
- * With T: inputs (consume, pickup, accept) take q from R once and T nets to zero, because the
- * input lands on T inside Bob's process; outputs (produce, dropoff, modify) add q to R, then the
- * transfer moves it on to T. deliverService changes no quantity of its own, so T gains q.
+ * With T, an input (consume, pickup, accept) takes q from R once, and T nets to zero because the
+ * input lands on T inside Bob's process. An output (produce, dropoff, modify) adds q to R, and
+ * the transfer then moves it on to T. deliverService changes no quantity of its own, so T gains q.
  */
 const WITH_T: Expected[] = [
   ['consume', '7 one', '7 one', '0 one', '0 one', ALICE, BOB, BOB, null, PLACE, 'S'],
@@ -95,7 +95,7 @@ describe('An InventoryCalculator applying implied transfers', () => {
     assert.equal(stateOf(result, R).custodian, ALICE);
   });
 
-  it('keeps the provider accountable for an R that a produce for another agent creates.', () => {
+  it('keeps the provider accountable for a produced R.', () => {
     const created = event('https://alice.example/rea/events/made', 'produce', {
       provider: ALICE, receiver: BOB, resourceInventoriedAs: 'https://alice.example/rea/resources/new',
       toResourceInventoriedAs: T, resourceQuantity: qty(2),

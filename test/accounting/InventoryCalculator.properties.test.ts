@@ -70,8 +70,9 @@ describe('An InventoryCalculator under generated input', () => {
           for (const field of ['accountingQuantity', 'onhandQuantity'] as const) {
             const expected = stateOf(without, id)[field]?.value;
             const actual = stateOf(corrected, id)[field]?.value;
-            assert.ok(expected !== undefined && actual !== undefined && actual.equals(expected),
-              `${action} ${id} ${field}: expected [${expected?.toFixed()}], got [${actual?.toFixed()}]`);
+            assert.ok(expected !== undefined, `${action} ${id} ${field}: missing before the event`);
+            assert.ok(actual !== undefined, `${action} ${id} ${field}: missing after the correction`);
+            assert.equal(actual.toFixed(), expected.toFixed(), `${action} ${id} ${field}`);
           }
         }
         assert.deepEqual(corrected.problems, []);

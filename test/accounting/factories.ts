@@ -9,7 +9,7 @@ const OM = 'http://www.ontology-of-units-of-measure.org/resource/om-2/';
 /** OM 2 unit IRIs used by the accounting tests. */
 export const UNIT = { one: `${OM}one`, kilogram: `${OM}kilogram`, hour: `${OM}hour` } as const;
 
-/** Document every factory object claims to come from, unless a test names another. */
+/** Source document of every factory object, unless a test names another. */
 export const SOURCE = 'https://pod.example/rea/events/2026/12/04.ttl';
 
 /** Builds a quantity from a decimal literal. */
