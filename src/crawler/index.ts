@@ -1,0 +1,3 @@
+export * from './CrawlReport.js';
+export * from './PodCrawler.js';
+export * from './RdfFetcher.js';
