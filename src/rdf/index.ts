@@ -1,0 +1,13 @@
+export { parseRdf } from './parseRdf.js';
+export type { ParseRdfOptions } from './parseRdf.js';
+export { readRdfFile } from './readRdfFile.js';
+export { contentTypeForPath, normalizeContentType, RDF_CONTENT_TYPES } from './contentTypeForPath.js';
+export type { RdfContentType } from './contentTypeForPath.js';
+export type { ParsedDocument } from './ParsedDocument.js';
+export { RdfParseError } from './RdfParseError.js';
+export { RdfFileReadError } from './RdfFileReadError.js';
+export { VocabularyNormalizer } from './VocabularyNormalizer.js';
+export type { NormalizationInput } from './VocabularyNormalizer.js';
+export { UnitWords } from './UnitWords.js';
+export { OCE_CONTEXT_URL, RemoteContextRejectedError, loadLocalContext } from './LocalContextLoader.js';
+export { QuadIndex, termKey } from './QuadIndex.js';
