@@ -125,7 +125,8 @@ export class ContributionCalculator {
       this.entries.set(key, entry);
     }
     entry.line.quantity = entry.line.quantity.plus(quantity.value);
-    if (!entry.line.events.includes(eventId)) {
+    // Events arrive in replay order, so a repeat of the same event can only be the last one listed.
+    if (entry.line.events.at(-1) !== eventId) {
       entry.line.events.push(eventId);
     }
   }
@@ -159,15 +160,19 @@ export class ContributionCalculator {
   }
 
   private totalsOf(lines: ContributionLine[]): ContributionTotal[] {
-    const totals = new Map<string, ContributionTotal>();
+    const totals = new Map<string, { total: ContributionTotal; events: Set<string> }>();
     for (const line of lines) {
       const key = JSON.stringify([line.kind, line.unit]);
-      const total = totals.get(key) ?? { kind: line.kind, unit: line.unit, quantity: new Decimal(0), events: [] };
-      total.quantity = total.quantity.plus(line.quantity);
-      total.events.push(...line.events.filter((id) => !total.events.includes(id)));
-      totals.set(key, total);
+      const entry = totals.get(key) ??
+        { total: { kind: line.kind, unit: line.unit, quantity: new Decimal(0), events: [] }, events: new Set() };
+      entry.total.quantity = entry.total.quantity.plus(line.quantity);
+      for (const id of line.events) {
+        entry.events.add(id);
+      }
+      totals.set(key, entry);
     }
-    const sorted = [...totals.values()].sort((a, b) => compareText(a.kind, b.kind) || compareText(a.unit, b.unit));
+    const sorted = [...totals.values()].map(({ total, events }) => ({ ...total, events: [...events] }))
+      .sort((a, b) => compareText(a.kind, b.kind) || compareText(a.unit, b.unit));
     for (const total of sorted) {
       total.events.sort((a, b) => (this.rank.get(a) ?? 0) - (this.rank.get(b) ?? 0));
     }

@@ -1,4 +1,4 @@
-import { Decimal, problem } from '../model/index.js';
+import { problem } from '../model/index.js';
 import type { EconomicEvent, Problem } from '../model/index.js';
 
 /** Events in replay order, with the problems found while reading their times. */
@@ -13,9 +13,18 @@ export interface OrderedEvents {
  */
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|[+-]\d{1,2}:\d{2})?$/u;
 
+/**
+ * An instant as whole seconds since the Unix epoch plus the digits of the fractional second
+ * without trailing zeros. Comparing such digit strings as text orders them numerically, so
+ * instants compare exactly without decimal arithmetic in the sort.
+ */
+interface Instant {
+  whole: number;
+  fraction: string;
+}
+
 interface TimeKey {
-  /** Seconds since the Unix epoch, exact, fractional seconds included. */
-  seconds: Decimal | null;
+  seconds: Instant | null;
   problem: string | null;
 }
 
@@ -41,26 +50,27 @@ function parseTime(text: string): TimeKey {
   const [, year, month, day, hour, minute, second, fraction, zone] = match;
   const whole = Date.UTC(Number(year), Number(month) - 1, Number(day), Number(hour ?? 0), Number(minute ?? 0),
     Number(second ?? 0)) / 1000;
-  const seconds = new Decimal(whole - offsetSeconds(zone ?? 'Z')).plus(fraction === undefined ? 0 : `0${fraction}`);
+  const digits = (fraction ?? '').slice(1).replace(/0+$/u, '');
+  const seconds = { whole: whole - offsetSeconds(zone ?? 'Z'), fraction: digits };
   const note = zone === undefined ? `has no time zone offset, got [${text}]; it was read as UTC` : null;
   return { seconds, problem: note };
 }
 
 interface SortKey {
   event: EconomicEvent;
-  time: Decimal | null;
-  created: Decimal | null;
+  time: Instant | null;
+  created: Instant | null;
 }
 
 /** Undated sorts first: an unknown time is treated as the start of the record. */
-function compareTimes(a: Decimal | null, b: Decimal | null): number {
+function compareTimes(a: Instant | null, b: Instant | null): number {
   if (a === null || b === null) {
     return (a === null ? 0 : 1) - (b === null ? 0 : 1);
   }
-  return a.comparedTo(b);
+  return a.whole - b.whole || compareText(a.fraction, b.fraction);
 }
 
-function compareIris(a: string, b: string): number {
+function compareText(a: string, b: string): number {
   if (a === b) {
     return 0;
   }
@@ -68,7 +78,7 @@ function compareIris(a: string, b: string): number {
 }
 
 function keyOf(event: EconomicEvent, problems: Problem[]): SortKey {
-  const read = (field: 'hasPointInTime' | 'hasEnd' | 'hasBeginning' | 'created'): Decimal | null => {
+  const read = (field: 'hasPointInTime' | 'hasEnd' | 'hasBeginning' | 'created'): Instant | null => {
     const text = event[field];
     if (text === undefined) {
       return null;
@@ -97,6 +107,6 @@ export function orderEvents(events: Iterable<EconomicEvent>): OrderedEvents {
   const problems: Problem[] = [];
   const keys = [...events].map((event) => keyOf(event, problems));
   keys.sort((a, b) => compareTimes(a.time, b.time) || compareTimes(a.created, b.created) ||
-    compareIris(a.event.id, b.event.id));
+    compareText(a.event.id, b.event.id));
   return { events: keys.map((key) => key.event), problems };
 }

@@ -36,6 +36,16 @@ describe('An InventoryCalculator', () => {
       assert.deepEqual(stateOf(result, R).events, [`${E}b`, `${E}a`]);
     });
 
+    it('compares fractional seconds exactly.', () => {
+      const result = computeInventory(modelOf({ events: [
+        raise('a', { hasPointInTime: '2026-12-04T10:00:00.5Z' }),
+        raise('b', { hasPointInTime: '2026-12-04T10:00:00.25Z', created: '2026-12-04T11:00:00Z' }),
+        raise('c', { hasPointInTime: '2026-12-04T10:00:00.250Z', created: '2026-12-04T10:30:00Z' }),
+        raise('d', { hasPointInTime: '2026-12-04T10:00:00.1234567891Z' }),
+      ] }));
+      assert.deepEqual(stateOf(result, R).events, [`${E}d`, `${E}c`, `${E}b`, `${E}a`]);
+    });
+
     it('uses hasPointInTime before hasEnd and hasEnd before hasBeginning.', () => {
       const result = computeInventory(modelOf({ events: [
         raise('a', { hasPointInTime: '2026-12-04T12:00:00Z', hasBeginning: '2026-12-04T01:00:00Z' }),
