@@ -1,0 +1,43 @@
+import { Command, CommanderError } from 'commander';
+import type { CliIo } from './CliIo.js';
+import { CommandFailedError, ExitCode, processIo } from './CliIo.js';
+import { addContributionsCommand } from './commands/contributionsCommand.js';
+import { addInventoryCommand } from './commands/inventoryCommand.js';
+import { addValidateCommand } from './commands/validateCommand.js';
+import { describeError } from './describeError.js';
+
+/** Builds the `oce` program with every command, writing through `io`. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command('oce')
+    .description('Open Cooperative Ecosystem: ValueFlows accounting over Solid pods')
+    .exitOverride()
+    .configureOutput({
+      writeOut: (text) => io.stdout(text.trimEnd()),
+      writeErr: (text) => io.stderr(text.trimEnd()),
+    });
+  addInventoryCommand(program, io);
+  addContributionsCommand(program, io);
+  addValidateCommand(program, io);
+  return program;
+}
+
+/**
+ * Runs `oce` with the given process arguments and returns the exit code: 0 on success, 1 when
+ * the input or the work failed (the reason is on standard error), 2 on a usage error.
+ */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  try {
+    await buildProgram(io).parseAsync(argv);
+    return ExitCode.ok;
+  } catch (error: unknown) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? ExitCode.ok : ExitCode.usage;
+    }
+    if (error instanceof CommandFailedError) {
+      io.stderr(error.message);
+      return error.exitCode;
+    }
+    io.stderr(describeError(error));
+    return ExitCode.failed;
+  }
+}

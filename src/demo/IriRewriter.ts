@@ -1,0 +1,42 @@
+import { DataFactory } from 'n3';
+import type { Quad, Quad_Graph, Quad_Object, Quad_Subject, Term } from 'n3';
+import type { ParsedDocument } from '../rdf/index.js';
+
+/** A prefix rewrite: every IRI starting with `from` is given `to` in place of that prefix. */
+export interface IriPrefixRewrite {
+  from: string;
+  to: string;
+}
+
+/**
+ * Rewrites the IRIs of a parsed document by prefix, the first matching rule winning. The demo
+ * uses it to place seed data written against placeholder hosts into the pods it created, and to
+ * give upstream examples' agents (`https://alice.example/`) the WebIDs of demo members.
+ */
+export class IriRewriter {
+  public constructor(private readonly rewrites: readonly IriPrefixRewrite[]) {}
+
+  /** Returns the IRI with the first matching prefix replaced, or unchanged when none matches. */
+  public rewriteIri(iri: string): string {
+    const rule = this.rewrites.find((candidate) => iri.startsWith(candidate.from));
+    return rule === undefined ? iri : rule.to + iri.slice(rule.from.length);
+  }
+
+  /** Returns a copy of the document with its subject, object and graph IRIs rewritten; predicates stay. */
+  public rewriteDocument(document: ParsedDocument): ParsedDocument {
+    return { ...document, quads: document.quads.map((quad) => this.rewriteQuad(quad)) };
+  }
+
+  private rewriteQuad(quad: Quad): Quad {
+    return DataFactory.quad(
+      this.rewriteTerm(quad.subject) as Quad_Subject,
+      quad.predicate,
+      this.rewriteTerm(quad.object) as Quad_Object,
+      this.rewriteTerm(quad.graph) as Quad_Graph,
+    );
+  }
+
+  private rewriteTerm(term: Term): Term {
+    return term.termType === 'NamedNode' ? DataFactory.namedNode(this.rewriteIri(term.value)) : term;
+  }
+}

@@ -1,0 +1,75 @@
+import express from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
+import { getLogger } from '../util/index.js';
+import type { NetworkSnapshot } from '../aggregator/index.js';
+
+const logger = getLogger('ServiceApp');
+
+/** Supplies the latest network figures; undefined until the first crawl has finished. */
+export type SnapshotSource = () => NetworkSnapshot | undefined;
+
+/**
+ * Builds the HTTP service that publishes the aggregator's latest figures as JSON:
+ * `/` lists the links, `/inventory`, `/contributions` and `/crawl` return the parts of the
+ * latest snapshot, `/health` reports liveness. Errors become `application/problem+json`.
+ */
+export function createServiceApp(snapshot: SnapshotSource): Express {
+  const app = express();
+  app.disable('x-powered-by');
+
+  app.get('/health', (_request, response) => {
+    response.json({ status: 'ok', crawled: snapshot() !== undefined });
+  });
+  app.get('/', (request, response) => {
+    const base = `${request.protocol}://${request.get('host') ?? 'localhost'}`;
+    response.json({
+      inventory: `${base}/inventory`,
+      contributions: `${base}/contributions`,
+      crawl: `${base}/crawl`,
+      health: `${base}/health`,
+    });
+  });
+  app.get('/inventory', (_request, response) => {
+    response.json(requireSnapshot(snapshot).inventory);
+  });
+  app.get('/contributions', (_request, response) => {
+    response.json(requireSnapshot(snapshot).contributions);
+  });
+  app.get('/crawl', (_request, response) => {
+    const current = requireSnapshot(snapshot);
+    response.json({ crawledAt: current.crawledAt, members: current.members, pods: current.pods });
+  });
+
+  app.use((request: Request, response: Response) => {
+    sendProblem(response, 404, 'Not Found', `No resource at [${request.path}]`);
+  });
+  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+    if (error instanceof SnapshotUnavailableError) {
+      sendProblem(response, 503, 'Service Unavailable', error.message);
+      return;
+    }
+    logger.error({ err: error }, 'Request failed');
+    sendProblem(response, 500, 'Internal Server Error', 'The request failed; the service log has the cause');
+  });
+  return app;
+}
+
+/** Raised when a figure is requested before the first crawl has finished. */
+export class SnapshotUnavailableError extends Error {
+  public constructor() {
+    super('The first crawl has not finished yet; retry in a few seconds');
+    this.name = 'SnapshotUnavailableError';
+  }
+}
+
+function requireSnapshot(snapshot: SnapshotSource): NetworkSnapshot {
+  const current = snapshot();
+  if (current === undefined) {
+    throw new SnapshotUnavailableError();
+  }
+  return current;
+}
+
+function sendProblem(response: Response, status: number, title: string, detail: string): void {
+  response.status(status).type('application/problem+json').send(JSON.stringify({ status, title, detail }));
+}
