@@ -1,0 +1,90 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Parser, Store } from 'n3';
+import type { Quad } from 'n3';
+import SHACLValidator from 'rdf-validate-shacl';
+import type { ValidationResult } from 'rdf-validate-shacl/src/validation-report.js';
+import { problem } from '../model/index.js';
+import type { Problem } from '../model/index.js';
+import { OM2, SH, VF } from '../vocab/index.js';
+
+/** Folder of the project's SHACL shapes, `shapes/` at the repository root. */
+const SHAPES_FOLDER = fileURLToPath(new URL('../../shapes/', import.meta.url));
+
+/**
+ * Validates documents against the project's SHACL shapes (`shapes/*.ttl`) and turns each
+ * validation result into a {@link Problem} that names the node, the property path, the failed
+ * constraint, the value found and the rule the shape states.
+ */
+export class ShapeValidator {
+  private constructor(private readonly validator: SHACLValidator) {}
+
+  /** Reads every Turtle file in `shapes/` and returns a validator for them. */
+  public static async load(folder: string = SHAPES_FOLDER): Promise<ShapeValidator> {
+    const names = (await readdir(folder)).filter((name) => name.endsWith('.ttl')).sort();
+    const shapes = new Store();
+    for (const name of names) {
+      const path = join(folder, name);
+      shapes.addQuads(new Parser({ baseIRI: `file://${path}` }).parse(await readFile(path, 'utf8')));
+    }
+    return new ShapeValidator(new SHACLValidator(shapes));
+  }
+
+  /**
+   * Validates the quads of one document and returns its problems: sh:Violation results become
+   * errors, sh:Warning and sh:Info results warnings. An empty list means the data conforms.
+   */
+  public async validate(quads: readonly Quad[], source: string): Promise<Problem[]> {
+    const report = await this.validator.validate(new Store([...quads]));
+    const owners = blankNodeOwners(quads);
+    return report.results.map((result) => toProblem(result, source, owners));
+  }
+}
+
+/**
+ * Describes each blank node by the first statement that points to it (`[event] vf:resourceQuantity`),
+ * so that a failed measure can be traced to the event or resource it belongs to.
+ */
+function blankNodeOwners(quads: readonly Quad[]): Map<string, string> {
+  const owners = new Map<string, string>();
+  for (const quad of quads) {
+    if (quad.object.termType === 'BlankNode' && !owners.has(quad.object.value)) {
+      owners.set(quad.object.value, `${termText(quad.subject)} ${termText(quad.predicate)}`);
+    }
+  }
+  return owners;
+}
+
+function toProblem(result: ValidationResult, source: string, owners: Map<string, string>): Problem {
+  const focusNode = result.focusNode;
+  const owner = focusNode.termType === 'BlankNode' ? owners.get(focusNode.value) : undefined;
+  const focus = owner === undefined ? termText(focusNode) : `${owner} /`;
+  const path = result.path === null || result.path === undefined ? 'the node' : termText(result.path);
+  const constraint = shortName(result.sourceConstraintComponent.value).replace(/ConstraintComponent$/u, '');
+  const rule = result.message.map((message) => message.value).join('; ');
+  const value = result.value === null || result.value === undefined ? '' : `; found [${result.value.value}]`;
+  const severity = result.severity.equals(SH.Violation) ? 'error' : 'warning';
+  const message = `${focus} ${path} fails ${constraint}: ${rule === '' ? 'constraint not met' : rule}${value}`;
+  const subject = result.focusNode.termType === 'NamedNode' ? result.focusNode.value : null;
+  return problem(severity, message, { subject, source });
+}
+
+/** Writes a term for a message: an IRI in brackets, a blank node as "a blank node". */
+function termText(term: { termType: string; value: string }): string {
+  if (term.termType === 'BlankNode') {
+    return 'a blank node';
+  }
+  return term.termType === 'NamedNode' && (term.value.startsWith(VF.namespace) || term.value.startsWith(SH.namespace))
+    ? shortName(term.value)
+    : `[${term.value}]`;
+}
+
+function shortName(iri: string): string {
+  for (const [prefix, namespace] of [['vf', VF.namespace], ['sh', SH.namespace], ['om2', OM2.namespace]] as const) {
+    if (iri.startsWith(namespace)) {
+      return `${prefix}:${iri.slice(namespace.length)}`;
+    }
+  }
+  return iri;
+}

@@ -1,0 +1,1 @@
+export { ShapeValidator } from './ShapeValidator.js';
