@@ -30,6 +30,13 @@ export interface RecordedEvent {
   document: string;
 }
 
+/** Outcome of {@link EventRecorder.recordBatch}. */
+export interface BatchResult {
+  recorded: RecordedEvent[];
+  /** Events left out because their IRI was already a subject of their day document. */
+  alreadyRecorded: RecordedEvent[];
+}
+
 /**
  * Appends economic events to a member pod (`oce pod record`). Each event goes to the document of
  * its UTC day, `rea/events/YYYY/MM/DD.ttl` (or `rea/events/undated.ttl` without a time), through
@@ -54,32 +61,68 @@ export class EventRecorder {
 
   /**
    * Records an event given as quads: exactly one subject typed `vf:EconomicEvent`, plus blank nodes
-   * or `<event IRI>-…` nodes (such as measures) reached from it; blank nodes are stored under IRIs made
-   * by {@link skolemize}. Throws {@link EventAlreadyRecordedError} when that IRI
-   * is already a subject of the day document.
+   * or `<event IRI>-…` nodes (such as measures) reached from it; blank nodes are stored under IRIs
+   * made by {@link skolemize}. Throws {@link EventAlreadyRecordedError} when that IRI is already a
+   * subject of the day document.
    */
   public async recordQuads(quads: Quad[]): Promise<RecordedEvent> {
-    const eventIri = singleEventSubject(quads);
-    quads = skolemize(quads, eventIri);
-    const time = findEventTime(quads, eventIri);
-    const document = this.layout.eventDocument(time === undefined ? undefined : parseEventTime(time));
+    const result = await this.recordBatch([quads]);
+    const duplicate = result.alreadyRecorded[0];
+    if (duplicate !== undefined) {
+      throw new EventAlreadyRecordedError(duplicate.eventIri, duplicate.document);
+    }
+    return result.recorded[0]!;
+  }
 
+  /**
+   * Records several events, each given as in {@link recordQuads}, with one read and one N3 Patch
+   * per day document. Events whose IRI the document already has are left out and listed in
+   * `alreadyRecorded`, which makes importing the same file twice harmless.
+   */
+  public async recordBatch(events: Quad[][]): Promise<BatchResult> {
+    const byDocument = new Map<string, { eventIri: string; quads: Quad[] }[]>();
+    for (const quads of events) {
+      const eventIri = singleEventSubject(quads);
+      const time = findEventTime(quads, eventIri);
+      const document = this.layout.eventDocument(time === undefined ? undefined : parseEventTime(time));
+      byDocument.set(document, [...(byDocument.get(document) ?? []), { eventIri, quads: skolemize(quads, eventIri) }]);
+    }
+    const result: BatchResult = { recorded: [], alreadyRecorded: [] };
+    for (const [document, entries] of byDocument) {
+      const appended = await this.appendToDocument(document, entries);
+      result.recorded.push(...appended.recorded);
+      result.alreadyRecorded.push(...appended.alreadyRecorded);
+    }
+    return result;
+  }
+
+  /** Appends the entries the document lacks, retrying when another writer changed it meanwhile. */
+  private async appendToDocument(
+    document: string, entries: { eventIri: string; quads: Quad[] }[],
+  ): Promise<BatchResult> {
     for (let attempt = 1; ; attempt += 1) {
       const existing = await this.client.read(document);
-      if (existing?.quads.some((candidate) => candidate.subject.value === eventIri) === true) {
-        throw new EventAlreadyRecordedError(eventIri, document);
+      const present = new Set(existing?.quads.map((quad) => quad.subject.value));
+      const fresh = entries.filter((entry) => !present.has(entry.eventIri));
+      const result: BatchResult = {
+        recorded: fresh.map((entry) => ({ eventIri: entry.eventIri, document })),
+        alreadyRecorded: entries.filter((entry) => present.has(entry.eventIri))
+          .map((entry) => ({ eventIri: entry.eventIri, document })),
+      };
+      if (fresh.length === 0) {
+        return result;
       }
       const condition = existing?.etag === undefined ? { ifNoneMatch: '*' as const } : { ifMatch: existing.etag };
       try {
-        await this.client.patchInsert(document, quads, condition);
-        logger.debug({ eventIri, document }, 'Event recorded');
-        return { eventIri, document };
+        await this.client.patchInsert(document, fresh.flatMap((entry) => entry.quads), condition);
+        logger.debug({ document, events: fresh.length }, 'Events recorded');
+        return result;
       } catch (error: unknown) {
         const conflict = error instanceof SolidHttpError && error.status === 412;
         if (!conflict || attempt >= MAX_ATTEMPTS) {
           throw error;
         }
-        logger.warn({ eventIri, document, attempt }, 'Day document changed during the append; retrying');
+        logger.warn({ document, attempt }, 'Day document changed during the append; retrying');
       }
     }
   }

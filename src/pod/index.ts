@@ -5,3 +5,5 @@ export * from './EventTime.js';
 export * from './PodInitializer.js';
 export * from './PodLayout.js';
 export * from './WacDocument.js';
+export * from './ImportPlanner.js';
+export * from './PodImporter.js';
