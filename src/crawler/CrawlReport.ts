@@ -8,7 +8,7 @@ export interface CrawlError {
   message: string;
 }
 
-/** What the crawl found and fetched in one member's pod. */
+/** Crawl outcome for one member's pod: what was found, fetched and failed. */
 export interface PodReport {
   webId: string;
   /** The profile's `pim:storage`, or null when the profile could not be read or names none. */

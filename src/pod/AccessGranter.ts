@@ -8,7 +8,7 @@ import type { AclRule } from './WacDocument.js';
 
 const logger = getLogger('AccessGranter');
 
-/** Who grants access on which pod. */
+/** Owner credentials and storage of the pod that grants access. */
 export interface AccessGranterOptions {
   /** Authenticated fetch of the pod owner, who needs Control on `/rea/`. */
   fetch: typeof fetch;
@@ -18,7 +18,7 @@ export interface AccessGranterOptions {
   storage: string;
 }
 
-/** What {@link AccessGranter.grantRead} changed: the ACL documents it wrote or appended to. */
+/** Changes made by {@link AccessGranter.grantRead}: the ACL documents it wrote or appended to. */
 export interface GrantResult {
   /** ACL URLs that now contain the grant and did not before. */
   changedAcls: string[];

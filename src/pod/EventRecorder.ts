@@ -24,7 +24,7 @@ export class EventAlreadyRecordedError extends Error {
   }
 }
 
-/** Where an event was recorded. */
+/** Location of a recorded event: its IRI and its day document. */
 export interface RecordedEvent {
   eventIri: string;
   document: string;

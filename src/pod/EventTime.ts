@@ -5,7 +5,7 @@ const DATE_TIME = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}(?:\.\d+
 
 /**
  * Parses an `xsd:dateTime` or `xsd:date` lexical form into an instant. A value without a time zone
- * is read as UTC, so the day of an event does not depend on the machine's zone; a date alone is
+ * is read as UTC, so the day of an event does not depend on the machine's zone. A date alone is
  * midnight UTC. Throws a `RangeError` naming the text when it is neither.
  */
 export function parseEventTime(text: string): Date {

@@ -31,18 +31,18 @@ const CLASS_CONTAINERS: [string, ReaContainer][] = [
 /** Suffix of the document, in `rea/resources/`, for subjects of no class in {@link CLASS_CONTAINERS}. */
 export const OTHER_SUBJECTS_SUFFIX = '-other';
 
-/** What an import writes: events per day document, and whole documents for everything else. */
+/** Writes of one import: events per day document, and whole documents for everything else. */
 export interface ImportPlan {
   /** One entry per event: its quads, with IRIs already mapped into the pod. */
   events: Quad[][];
   /** Document URL to its full content; blank nodes stay blank nodes. */
   documents: Map<string, Quad[]>;
-  /** How each IRI from a file was mapped into the pod. */
+  /** Mapping from each rebased file IRI to its pod IRI. */
   iriMap: Map<string, string>;
   problems: Problem[];
 }
 
-/** Where the top-level subjects of one file go. */
+/** Placement of the top-level subjects of one file. */
 interface FilePlacement {
   file: ParsedDocument;
   stem: string;

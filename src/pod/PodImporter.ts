@@ -9,7 +9,7 @@ import { ImportPlanner } from './ImportPlanner.js';
 
 const logger = getLogger('PodImporter');
 
-/** What {@link PodImporter} wrote. */
+/** Summary of the writes of one {@link PodImporter} run. */
 export interface ImportResult {
   /** Documents replaced with the imported subjects (everything except events). */
   documentsWritten: string[];
@@ -27,7 +27,7 @@ export interface ImportResult {
 /**
  * Writes RDF files into a member pod's layout (`oce import FILE... --pod URL`); see
  * {@link ImportPlanner} for how IRIs are mapped and where each subject goes. Events are appended
- * to day documents and never edited; every other document is replaced by what the files contain
+ * to day documents and never edited. Every other document is replaced by what the files contain
  * for it, so importing the same files again leaves the pod unchanged.
  */
 export class PodImporter {

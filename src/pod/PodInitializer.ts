@@ -7,7 +7,7 @@ import { buildAcl } from './WacDocument.js';
 
 const logger = getLogger('PodInitializer');
 
-/** Who initializes which pod. */
+/** Owner credentials and storage of the pod to initialize. */
 export interface PodInitializerOptions {
   /** Authenticated fetch of the pod owner. */
   fetch: typeof fetch;
@@ -17,7 +17,7 @@ export interface PodInitializerOptions {
   storage: string;
 }
 
-/** What one {@link PodInitializer.initialize} run changed; all zero and empty on a second run. */
+/** Changes made by one {@link PodInitializer.initialize} run; all zero and empty on a second run. */
 export interface PodInitResult {
   createdContainers: string[];
   /** Registrations added, per type index. */

@@ -8,7 +8,7 @@ export const REA_CONTAINERS = [
 /** One of {@link REA_CONTAINERS}. */
 export type ReaContainer = (typeof REA_CONTAINERS)[number];
 
-/** Which type index lists a registration. */
+/** Visibility of the type index that lists a registration. */
 export type IndexVisibility = 'public' | 'private';
 
 /** A type registration that `oce pod init` writes: instances of `forClass` live in `container`. */
@@ -20,9 +20,9 @@ export interface LayoutRegistration {
 
 /**
  * The registrations of the pod layout. Economic records between members (events, commitments,
- * agreements) are listed in the private type index, so only agents granted read on it find them;
- * the rest is listed publicly. The listing reveals locations only: reading the data still needs
- * a grant on `/rea/`.
+ * agreements) are listed in the private type index, so only agents granted read on it find them.
+ * The rest is listed publicly. A listing reveals locations only, because reading the data still
+ * needs a grant on `/rea/`.
  */
 export const LAYOUT_REGISTRATIONS: readonly LayoutRegistration[] = [
   { forClass: VF.EconomicEvent, container: 'events', visibility: 'private' },

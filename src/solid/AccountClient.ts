@@ -78,10 +78,10 @@ export class AccountClient {
   }
 
   private async call(
-    what: string, method: string, url: string, body?: object, token?: string,
+    operation: string, method: string, url: string, body?: object, token?: string,
   ): Promise<AccountDocument> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    // CSS 7.2 answers 500 to a bodiless request that claims a JSON body, so only send the type with a body.
+    // CSS 7.2 returns 500 for a bodiless request that claims a JSON body, so only send the type with a body.
     if (body !== undefined) {
       headers['content-type'] = 'application/json';
     }
@@ -93,10 +93,10 @@ export class AccountClient {
       const payload = body === undefined ? undefined : JSON.stringify(body);
       response = await this.fetchFn(url, { method, headers, body: payload });
     } catch (error: unknown) {
-      throw new SolidHttpError(what, { method, url, status: 0, body: errorText(error), cause: error });
+      throw new SolidHttpError(operation, { method, url, status: 0, body: errorText(error), cause: error });
     }
     if (!response.ok) {
-      throw await SolidHttpError.fromResponse(what, method, response);
+      throw await SolidHttpError.fromResponse(operation, method, response);
     }
     return await response.json() as AccountDocument;
   }
@@ -114,7 +114,7 @@ function control(document: AccountDocument, group: string, name: string): string
 function stringField(document: AccountDocument, field: string, step: string): string {
   const value = document[field];
   if (typeof value !== 'string') {
-    throw new Error(`The account API's answer to ${step} has no string field [${field}]`);
+    throw new Error(`The account API's response to ${step} has no string field [${field}]`);
   }
   return value;
 }

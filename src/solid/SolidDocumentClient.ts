@@ -119,12 +119,12 @@ export class SolidDocumentClient {
     await response.body?.cancel();
   }
 
-  private async send(what: string, url: string, init: RequestInit): Promise<Response> {
+  private async send(operation: string, url: string, init: RequestInit): Promise<Response> {
     try {
       return await this.fetchFn(url, init);
     } catch (error: unknown) {
       const message = error instanceof Error ? error.message : String(error);
-      throw new SolidHttpError(what, { method: init.method ?? 'GET', url, status: 0, body: message, cause: error });
+      throw new SolidHttpError(operation, { method: init.method ?? 'GET', url, status: 0, body: message, cause: error });
     }
   }
 }
@@ -142,8 +142,8 @@ function conditionHeaders(condition: WriteCondition): Record<string, string> {
   return 'ifMatch' in condition ? { 'if-match': condition.ifMatch } : { 'if-none-match': '*' };
 }
 
-async function assertOk(what: string, method: string, response: Response, url: string): Promise<void> {
+async function assertOk(operation: string, method: string, response: Response, url: string): Promise<void> {
   if (!response.ok) {
-    throw await SolidHttpError.fromResponse(what, method, response, url);
+    throw await SolidHttpError.fromResponse(operation, method, response, url);
   }
 }

@@ -9,12 +9,12 @@ export class SolidHttpError extends Error {
   public readonly body: string;
 
   public constructor(
-    what: string,
+    operation: string,
     details: { method: string; url: string; status: number; body?: string; cause?: unknown },
   ) {
     const body = (details.body ?? '').slice(0, 300);
     const received = details.status === 0 ? 'no response' : `status [${details.status}]`;
-    super(`${what} failed: ${details.method} [${details.url}] returned ${received}${body ? `: [${body}]` : ''}`,
+    super(`${operation} failed: ${details.method} [${details.url}] returned ${received}${body ? `: [${body}]` : ''}`,
       { cause: details.cause });
     this.name = 'SolidHttpError';
     this.method = details.method;
@@ -25,10 +25,10 @@ export class SolidHttpError extends Error {
 
   /** Builds the error from a response that was not successful, reading its body for the message. */
   public static async fromResponse(
-    what: string, method: string, response: Response, requestUrl?: string,
+    operation: string, method: string, response: Response, requestUrl?: string,
   ): Promise<SolidHttpError> {
     const body = await response.text().catch(() => '');
     const url = requestUrl ?? response.url;
-    return new SolidHttpError(what, { method, url, status: response.status, body });
+    return new SolidHttpError(operation, { method, url, status: response.status, body });
   }
 }

@@ -26,7 +26,7 @@ export interface SolidServerOptions {
   loggingLevel?: string;
   /** Folder for the file backend. Without it the server keeps everything in memory. */
   rootFilePath?: string;
-  /** Milliseconds to wait for `/.account/` to answer 200 after start. Default 60 000. */
+  /** Milliseconds to wait for `/.account/` to return 200 after start. Default 60 000. */
   readyTimeoutMs?: number;
 }
 

@@ -10,8 +10,8 @@ export function turtle(text: string, baseIRI: string): Quad[] {
 
 /**
  * Asserts that two graphs are isomorphic: equal after renaming blank nodes. Blank nodes get labels
- * from the hashes of their surroundings, refined a few rounds; ties are broken by trying each
- * permutation, which is fine for test-sized graphs. Graph names are ignored.
+ * from the hashes of their surroundings, refined for four rounds. Ties are broken by trying each
+ * permutation, which only suits test-sized graphs. Graph names are ignored.
  */
 export function assertIsomorphic(actual: Quad[], expected: Quad[]): void {
   const actualLines = canonicalCandidates(actual);
