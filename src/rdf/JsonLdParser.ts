@@ -52,7 +52,8 @@ export async function parseJsonLd(
 ): Promise<JsonLdResult> {
   const where = { source: options.source, contentType: options.contentType };
   if (tree === null || typeof tree !== 'object') {
-    const found = tree === null ? 'null' : `${typeof tree} ${JSON.stringify(tree)}`;
+    const numberText = typeof tree === 'string' ? numberTextOf(tree) : undefined;
+    const found = tree === null ? 'null' : numberText === undefined ? `${typeof tree} ${JSON.stringify(tree)}` : `number ${numberText}`;
     throw new RdfParseError({ ...where, reason: `expected a JSON-LD object or array at the top level, found [${found}]` });
   }
   const events: JsonLdEvent[] = [];

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import type { ScalarTag, Tags } from 'yaml';
+import { locateJsonError } from './JsonErrorLocator.js';
 import { RdfParseError } from './RdfParseError.js';
 
 /**
@@ -29,7 +30,7 @@ export function readJsonTree(text: string, where: { source: string; contentType:
     JSON.parse(text);
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new RdfParseError({ ...where, line: jsonErrorLine(text, reason), reason }, { cause: error });
+    throw new RdfParseError({ ...where, line: locateJsonError(text), reason }, { cause: error });
   }
   return restoreContextNumbers(JSON.parse(markJsonNumbers(text)));
 }
@@ -114,14 +115,4 @@ function restoreContextNumbers(tree: unknown, insideContext = false): unknown {
     return restored;
   }
   return tree;
-}
-
-/** Finds the 1-based line of a JSON syntax error from the position Node's message gives. */
-function jsonErrorLine(text: string, message: string): number | undefined {
-  const position = /position (\d+)/u.exec(message)?.[1];
-  if (position !== undefined) {
-    return text.slice(0, Number(position)).split('\n').length;
-  }
-  const line = /line (\d+)/u.exec(message)?.[1];
-  return line === undefined ? undefined : Number(line);
 }
