@@ -39,6 +39,10 @@ interface Registrations {
  * registered container are followed, and registrations outside the pod's storage (or the profile's
  * origin, when the profile names no storage) are skipped. A pod that fails is reported and
  * skipped; nothing a pod returns makes the crawl throw.
+ *
+ * NOTE: there is no address guard yet, so a WebID may point the crawl at any host, private and
+ * link-local ranges included. The injected fetch also sends the aggregator's DPoP-bound token to
+ * every profile host. Filter WebIDs before crawling until that guard exists.
  */
 export class PodCrawler {
   private readonly fetcher: RdfFetcher;
