@@ -1,5 +1,5 @@
 /** Raised inside the locator at the offset where the text stops being JSON. */
-class JsonSyntaxAt extends Error {
+class JsonSyntaxError extends Error {
   public constructor(public readonly offset: number) {
     super(`invalid JSON at offset ${offset}`);
   }
@@ -7,6 +7,8 @@ class JsonSyntaxAt extends Error {
 
 const WHITESPACE = new Set([' ', '\t', '\n', '\r']);
 const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/uy;
+// JSON strings may not contain control characters (U+0000 to U+001F) unescaped.
+// eslint-disable-next-line no-control-regex
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/uy;
 
 /**
@@ -19,11 +21,11 @@ export function locateJsonError(text: string): number | undefined {
     let offset = skipWhitespace(text, 0);
     offset = skipWhitespace(text, readValue(text, offset));
     if (offset !== text.length) {
-      throw new JsonSyntaxAt(offset);
+      throw new JsonSyntaxError(offset);
     }
     return undefined;
   } catch (error: unknown) {
-    if (error instanceof JsonSyntaxAt) {
+    if (error instanceof JsonSyntaxError) {
       return text.slice(0, error.offset).split('\n').length;
     }
     throw error;
@@ -69,14 +71,14 @@ function readToken(text: string, offset: number, pattern: RegExp): number {
   pattern.lastIndex = offset;
   const match = pattern.exec(text);
   if (match === null) {
-    throw new JsonSyntaxAt(offset);
+    throw new JsonSyntaxError(offset);
   }
   return offset + match[0].length;
 }
 
 function expect(text: string, offset: number, char: string): number {
   if (text[offset] !== char) {
-    throw new JsonSyntaxAt(offset);
+    throw new JsonSyntaxError(offset);
   }
   return offset + 1;
 }

@@ -36,38 +36,69 @@ export class ShapeValidator {
    * errors, sh:Warning and sh:Info results warnings. An empty list means the data conforms.
    */
   public async validate(quads: readonly Quad[], source: string): Promise<Problem[]> {
-    const report = await this.validator.validate(new Store([...quads]));
+    const data = new Store([...quads]);
+    const report = await this.validator.validate(data);
     const owners = blankNodeOwners(quads);
-    return report.results.map((result) => toProblem(result, source, owners));
+    return report.results.map((result) => toProblem(result, { source, data, owners }));
   }
 }
 
+/** The statement that points to a blank node, which names the node in messages. */
+interface Owner {
+  subject: Quad['subject'];
+  predicate: Quad['predicate'];
+}
+
+/** Data used to turn a validation result into a readable problem. */
+interface ResultContext {
+  source: string;
+  data: Store;
+  owners: Map<string, Owner>;
+}
+
 /**
- * Describes each blank node by the first statement that points to it (`[event] vf:resourceQuantity`),
+ * Finds, for each blank node, the first statement that points to it (`[event] vf:resourceQuantity`),
  * so that a failed measure can be traced to the event or resource it belongs to.
  */
-function blankNodeOwners(quads: readonly Quad[]): Map<string, string> {
-  const owners = new Map<string, string>();
+function blankNodeOwners(quads: readonly Quad[]): Map<string, Owner> {
+  const owners = new Map<string, Owner>();
   for (const quad of quads) {
     if (quad.object.termType === 'BlankNode' && !owners.has(quad.object.value)) {
-      owners.set(quad.object.value, `${termText(quad.subject)} ${termText(quad.predicate)}`);
+      owners.set(quad.object.value, { subject: quad.subject, predicate: quad.predicate });
     }
   }
   return owners;
 }
 
-function toProblem(result: ValidationResult, source: string, owners: Map<string, string>): Problem {
+function toProblem(result: ValidationResult, context: ResultContext): Problem {
   const focusNode = result.focusNode;
-  const owner = focusNode.termType === 'BlankNode' ? owners.get(focusNode.value) : undefined;
-  const focus = owner === undefined ? termText(focusNode) : `${owner} /`;
+  const owner = focusNode.termType === 'BlankNode' ? context.owners.get(focusNode.value) : undefined;
+  const focus = owner === undefined ? termText(focusNode) : `${termText(owner.subject)} ${termText(owner.predicate)} /`;
   const path = result.path === null || result.path === undefined ? 'the node' : termText(result.path);
   const constraint = shortName(result.sourceConstraintComponent.value).replace(/ConstraintComponent$/u, '');
   const rule = result.message.map((message) => message.value).join('; ');
-  const value = result.value === null || result.value === undefined ? '' : `; found [${result.value.value}]`;
+  const message = `${focus} ${path} fails ${constraint}: ${rule === '' ? 'constraint not met' : rule}; ` +
+    `found ${foundValues(result, context.data)}`;
   const severity = result.severity.equals(SH.Violation) ? 'error' : 'warning';
-  const message = `${focus} ${path} fails ${constraint}: ${rule === '' ? 'constraint not met' : rule}${value}`;
-  const subject = result.focusNode.termType === 'NamedNode' ? result.focusNode.value : null;
-  return problem(severity, message, { subject, source });
+  const subjectTerm = owner?.subject ?? focusNode;
+  const subject = subjectTerm.termType === 'NamedNode' ? subjectTerm.value : null;
+  return problem(severity, message, { subject, source: context.source });
+}
+
+/**
+ * Returns the value a result names, or for a count constraint, which names none, every value
+ * the node has on the path.
+ */
+function foundValues(result: ValidationResult, data: Store): string {
+  if (result.value !== null && result.value !== undefined) {
+    return `[${result.value.value}]`;
+  }
+  const path = result.path;
+  if (path === null || path === undefined || path.termType !== 'NamedNode') {
+    return 'no value';
+  }
+  const values = data.getObjects(result.focusNode, path.value, null);
+  return values.length === 0 ? 'none' : values.map((value) => `[${value.value}]`).join(', ');
 }
 
 /** Writes a term for a message: an IRI in brackets, a blank node as "a blank node". */

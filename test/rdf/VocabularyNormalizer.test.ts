@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
-import { DataFactory } from 'n3';
 import { parseRdf } from '../../src/rdf/index.js';
 import type { ParsedDocument } from '../../src/rdf/index.js';
 import { OM2, SKOS, VF, XSD } from '../../src/vocab/index.js';
+import { literal, namedNode } from './terms.js';
 
-const { namedNode, literal } = DataFactory;
 const EVENT = 'https://pod.example/e1';
 
 async function turtle(body: string): Promise<ParsedDocument> {
@@ -67,7 +66,8 @@ describe('A VocabularyNormalizer', () => {
 
   it('reads actions written as strings as action IRIs.', async () => {
     const document = await turtle('<e1> vf:action "produce" . <e2> vf:action "transfer-all-rights" . <e3> vf:action "vf:use" .');
-    assert.deepEqual(objectsOf(document, VF.action.value), [VF.produce.value, VF.transferAllRights.value, VF.use.value]);
+    const expected = [VF.produce.value, VF.transferAllRights.value, VF.use.value];
+    assert.deepEqual(objectsOf(document, VF.action.value), expected);
     assert.deepEqual(messages(document), [
       'Read 3 actions written as strings as action IRIs: [produce] (1), [transfer-all-rights] (1), [vf:use] (1)',
       'Renamed 1 kebab-case action names to VF 1.0 camelCase: [transfer-all-rights] to [transferAllRights] (1)',

@@ -1,8 +1,7 @@
 import assert from 'node:assert/strict';
-import { DataFactory } from 'n3';
 import { assertIsomorphic } from './assertIsomorphic.js';
+import { blankNode, literal, namedNode, quad } from './terms.js';
 
-const { quad, namedNode, blankNode, literal } = DataFactory;
 const p = namedNode('https://example.org/p');
 const q = namedNode('https://example.org/q');
 

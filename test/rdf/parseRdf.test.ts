@@ -3,13 +3,12 @@ import { mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DataFactory } from 'n3';
 import type { Quad } from 'n3';
 import { parseRdf, RdfFileReadError, RdfParseError, readRdfFile } from '../../src/rdf/index.js';
 import { OM2, RDF, VF, XSD } from '../../src/vocab/index.js';
 import { assertIsomorphic } from './assertIsomorphic.js';
+import { blankNode, defaultGraph, literal, namedNode, quad } from './terms.js';
 
-const { quad, namedNode, blankNode, literal, defaultGraph } = DataFactory;
 const FIXTURES = fileURLToPath(new URL('../fixtures/rdf/', import.meta.url));
 const DAY_DOCUMENT = namedNode('https://pod.example/rea/events/2026/12/04.ttl');
 
@@ -208,7 +207,8 @@ describe('parseRdf', () => {
     it('rejects a remote JSON-LD context without fetching it.', async () => {
       const text = '{"@context": "https://git.io/vf-examples-jsonld-context", "@id": "https://e.example/a"}';
       const error = await parseError(parseRdf(text, { source: 'remote.jsonld' }));
-      assert.match(error.message, /The remote JSON-LD context \[https:\/\/git\.io\/vf-examples-jsonld-context\] was not loaded/u);
+      const expected = 'The remote JSON-LD context [https://git.io/vf-examples-jsonld-context] was not loaded';
+      assert.ok(error.message.includes(expected), error.message);
     });
 
     it('rejects YAML that is not YAML-LD.', async () => {

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { DataFactory } from 'n3';
 import { parseRdf } from '../../src/rdf/index.js';
 import { OCE, OM2, RDF, VF, VF_REFERENCE_PROPERTIES, XSD } from '../../src/vocab/index.js';
 import { assertIsomorphic } from '../rdf/assertIsomorphic.js';
+import { blankNode, literal, namedNode, quad } from '../rdf/terms.js';
 
-const { quad, namedNode, blankNode, literal } = DataFactory;
 const CONTEXT_FILE = fileURLToPath(new URL('../../vocab/context.jsonld', import.meta.url));
 
 describe('The JSON-LD context', () => {
