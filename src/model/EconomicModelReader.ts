@@ -2,7 +2,7 @@ import type { Quad_Object } from 'n3';
 import { QuadIndex, termKey } from '../rdf/index.js';
 import type { ParsedDocument } from '../rdf/index.js';
 import {
-  FOAF, OCE, OM2, ORG, RDF, VF, VF_EVENT_ONLY_PROPERTIES, VF_PLANNED_FLOW_ONLY_PROPERTIES,
+  compactIri, FOAF, OCE, ORG, RDF, VF, VF_EVENT_ONLY_PROPERTIES, VF_PLANNED_FLOW_ONLY_PROPERTIES,
 } from '../vocab/index.js';
 import { parseDecimal } from './Decimal.js';
 import { emptyModel, isActionId } from './EconomicModel.js';
@@ -293,14 +293,14 @@ class DocumentReader {
   }
 
   private warnMultipleValues(subject: string, predicate: string, list: string): void {
-    const message = `[${subject}] has several values for ${shortName(predicate)}: ${list}; kept the first`;
+    const message = `[${subject}] has several values for ${compactIri(predicate)}: ${list}; kept the first`;
     this.model.problems.push(problem('warning', message, { subject, source: this.source }));
   }
 
   private iri(subject: string, predicate: string): string | undefined {
     const value = this.single(subject, predicate);
     if (value !== undefined && value.termType === 'Literal') {
-      const message = `[${subject}] has the literal [${value.value}] for ${shortName(predicate)}, expected an IRI; ` +
+      const message = `[${subject}] has the literal [${value.value}] for ${compactIri(predicate)}, expected an IRI; ` +
         'the value was ignored';
       this.model.problems.push(problem('warning', message, { subject, source: this.source }));
       return undefined;
@@ -329,7 +329,7 @@ class DocumentReader {
   private dateTime(subject: string, predicate: string): string | undefined {
     const value = this.text(subject, predicate);
     if (value !== undefined && !DATE_TIME.test(value)) {
-      this.invalidTimes.push(`[${subject}] ${shortName(predicate)} [${value}]`);
+      this.invalidTimes.push(`[${subject}] ${compactIri(predicate)} [${value}]`);
     }
     return value;
   }
@@ -350,7 +350,7 @@ class DocumentReader {
       const read = this.measure(measure);
       if (typeof read === 'string') {
         const consequence = severity === 'error' ? 'the event was skipped' : 'the quantity was ignored';
-        const message = `[${subject}] ${shortName(predicate)}: ${read}; ${consequence}`;
+        const message = `[${subject}] ${compactIri(predicate)}: ${read}; ${consequence}`;
         problems.push(problem(severity, message, { subject, source: this.source }));
         return undefined;
       }
@@ -359,12 +359,16 @@ class DocumentReader {
       }
     }
     if (quantities.length > 1) {
-      this.warnMultipleValues(subject, predicate, quantities.map((quantity) => `[${quantity.value.toFixed()} ${shortName(quantity.unit)}]`).join(', '));
+      this.warnMultipleValues(subject, predicate, quantities.map((quantity) => `[${quantity.value.toFixed()} ${compactIri(quantity.unit)}]`).join(', '));
     }
     return quantities[0];
   }
 
-  /** Reads one Measure node, or returns the reason it cannot be read. */
+  /**
+   * Reads one Measure node, or returns the reason it cannot be read.
+   * NOTE: a measure given by IRI is looked up in the same document only; one described in
+   * another document is reported as having no value.
+   */
   private measure(measure: Quad_Object): Quantity | string {
     if (measure.termType === 'Literal') {
       return `expected a vf:Measure node, found the literal [${measure.value}]`;
@@ -387,14 +391,6 @@ class DocumentReader {
       return `the numerical value [${value.value}] is not a decimal number`;
     }
   }
-}
-
-/** Writes a VF term as `vf:name`, an OM 2 term as `om2:name`, and any other IRI in full. */
-function shortName(iri: string): string {
-  if (iri.startsWith(VF.namespace)) {
-    return `vf:${iri.slice(VF.namespace.length)}`;
-  }
-  return iri.startsWith(OM2.namespace) ? `om2:${iri.slice(OM2.namespace.length)}` : iri;
 }
 
 /** Sets `inputOf` / `outputOf` of events from the process side, reporting conflicts with the event side. */

@@ -1,6 +1,6 @@
 import { DataFactory } from 'n3';
 import type { Literal, NamedNode, Quad, Quad_Graph, Quad_Object, Quad_Predicate, Quad_Subject, Term } from 'n3';
-import { OM2, RDF, VF, VF_REFERENCE_PROPERTIES, XSD } from '../vocab/index.js';
+import { compactIri, OM2, RDF, VF, VF_REFERENCE_PROPERTIES, XSD } from '../vocab/index.js';
 import type { Problem } from '../model/index.js';
 import { NormalizationTally } from './NormalizationTally.js';
 import {
@@ -71,7 +71,7 @@ export class VocabularyNormalizer {
       return literal;
     }
     const summary = (count: number): string => `Read ${count} units written as strings as unit IRIs`;
-    tally.count('unit-string', summary, `[${literal.value}] to [${shorten(iri)}]`);
+    tally.count('unit-string', summary, `[${literal.value}] to [${compactIri(iri)}]`);
     return DataFactory.namedNode(iri);
   }
 }
@@ -183,8 +183,4 @@ function countUnknownTerms(quads: Quad[], tally: NormalizationTally): void {
 
 function localPart(iri: string): string {
   return iri.replace(/^.*[#/]/u, '');
-}
-
-function shorten(iri: string): string {
-  return iri.startsWith(OM2.namespace) ? `om2:${iri.slice(OM2.namespace.length)}` : iri;
 }

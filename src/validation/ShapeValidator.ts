@@ -7,7 +7,7 @@ import SHACLValidator from 'rdf-validate-shacl';
 import type { ValidationResult } from 'rdf-validate-shacl/src/validation-report.js';
 import { problem } from '../model/index.js';
 import type { Problem } from '../model/index.js';
-import { OM2, SH, VF } from '../vocab/index.js';
+import { compactIri, SH, VF } from '../vocab/index.js';
 
 /** Folder of the project's SHACL shapes, `shapes/` at the repository root. */
 const SHAPES_FOLDER = fileURLToPath(new URL('../../shapes/', import.meta.url));
@@ -75,7 +75,7 @@ function toProblem(result: ValidationResult, context: ResultContext): Problem {
   const owner = focusNode.termType === 'BlankNode' ? context.owners.get(focusNode.value) : undefined;
   const focus = owner === undefined ? termText(focusNode) : `${termText(owner.subject)} ${termText(owner.predicate)} /`;
   const path = result.path === null || result.path === undefined ? 'the node' : termText(result.path);
-  const constraint = shortName(result.sourceConstraintComponent.value).replace(/ConstraintComponent$/u, '');
+  const constraint = compactIri(result.sourceConstraintComponent.value).replace(/ConstraintComponent$/u, '');
   const rule = result.message.map((message) => message.value).join('; ');
   const message = `${focus} ${path} fails ${constraint}: ${rule === '' ? 'constraint not met' : rule}; ` +
     `found ${foundValues(result, context.data)}`;
@@ -107,15 +107,6 @@ function termText(term: { termType: string; value: string }): string {
     return 'a blank node';
   }
   return term.termType === 'NamedNode' && (term.value.startsWith(VF.namespace) || term.value.startsWith(SH.namespace))
-    ? shortName(term.value)
+    ? compactIri(term.value)
     : `[${term.value}]`;
-}
-
-function shortName(iri: string): string {
-  for (const [prefix, namespace] of [['vf', VF.namespace], ['sh', SH.namespace], ['om2', OM2.namespace]] as const) {
-    if (iri.startsWith(namespace)) {
-      return `${prefix}:${iri.slice(namespace.length)}`;
-    }
-  }
-  return iri;
 }

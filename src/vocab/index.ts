@@ -4,3 +4,4 @@ export {
 } from './Vocabularies.js';
 export type { Vocabulary } from './Vocabularies.js';
 export { VF_REFERENCE_PROPERTIES, VF_EVENT_ONLY_PROPERTIES, VF_PLANNED_FLOW_ONLY_PROPERTIES } from './VfPropertyGroups.js';
+export { compactIri } from './compactIri.js';
