@@ -1,6 +1,5 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { OM2 } from '../vocab/index.js';
 
 const UNIT_TABLE_FILE = fileURLToPath(new URL('../../vocab/om2-units.json', import.meta.url));
 
@@ -48,6 +47,3 @@ export class UnitWords {
     return this.byLocalName.size;
   }
 }
-
-/** The OM 2 namespace the unit table uses. */
-export const UNIT_NAMESPACE = OM2.namespace;
