@@ -2,12 +2,21 @@ import { Command, CommanderError } from 'commander';
 import type { CliIo } from './CliIo.js';
 import { CommandFailedError, ExitCode, processIo } from './CliIo.js';
 import { addContributionsCommand } from './commands/contributionsCommand.js';
+import { addDemoCommand } from './commands/demoCommand.js';
 import { addInventoryCommand } from './commands/inventoryCommand.js';
 import { addValidateCommand } from './commands/validateCommand.js';
 import { describeError } from './describeError.js';
 
+/** Resolves when the process receives SIGINT or SIGTERM, for commands that serve until stopped. */
+export function waitForInterrupt(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
 /** Builds the `oce` program with every command, writing through `io`. */
-export function buildProgram(io: CliIo): Command {
+export function buildProgram(io: CliIo, waitForStop: () => Promise<void> = waitForInterrupt): Command {
   const program = new Command('oce')
     .description('Open Cooperative Ecosystem: ValueFlows accounting over Solid pods')
     .exitOverride()
@@ -18,6 +27,7 @@ export function buildProgram(io: CliIo): Command {
   addInventoryCommand(program, io);
   addContributionsCommand(program, io);
   addValidateCommand(program, io);
+  addDemoCommand(program, io, waitForStop);
   return program;
 }
 

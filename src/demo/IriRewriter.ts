@@ -2,10 +2,14 @@ import { DataFactory } from 'n3';
 import type { Quad, Quad_Graph, Quad_Object, Quad_Subject, Term } from 'n3';
 import type { ParsedDocument } from '../rdf/index.js';
 
-/** A prefix rewrite: every IRI starting with `from` is given `to` in place of that prefix. */
+/**
+ * A rewrite rule: every IRI starting with `from` is given `to` in place of that prefix, or, when
+ * `exact` is set, only the IRI equal to `from` is replaced by `to`.
+ */
 export interface IriPrefixRewrite {
   from: string;
   to: string;
+  exact?: boolean;
 }
 
 /**
@@ -16,10 +20,14 @@ export interface IriPrefixRewrite {
 export class IriRewriter {
   public constructor(private readonly rewrites: readonly IriPrefixRewrite[]) {}
 
-  /** Returns the IRI with the first matching prefix replaced, or unchanged when none matches. */
+  /** Returns the IRI rewritten by the first matching rule, or unchanged when none matches. */
   public rewriteIri(iri: string): string {
-    const rule = this.rewrites.find((candidate) => iri.startsWith(candidate.from));
-    return rule === undefined ? iri : rule.to + iri.slice(rule.from.length);
+    const rule = this.rewrites.find((candidate) =>
+      (candidate.exact === true ? iri === candidate.from : iri.startsWith(candidate.from)));
+    if (rule === undefined) {
+      return iri;
+    }
+    return rule.exact === true ? rule.to : rule.to + iri.slice(rule.from.length);
   }
 
   /** Returns a copy of the document with its subject, object and graph IRIs rewritten; predicates stay. */

@@ -4,12 +4,12 @@ import type { Logger } from 'pino';
 export type { Logger } from 'pino';
 
 /**
- * Root logger of the process. Its level comes from `OCE_LOG_LEVEL` (default `info`; the test
+ * Root logger of the process. Its level comes from `OCE_LOG_LEVEL` (default `warn`; the test
  * setup sets `silent`). Logs go to standard error so that standard output stays free for
  * command results such as `--json` documents.
  */
 const root: Logger = pino(
-  { level: process.env.OCE_LOG_LEVEL ?? 'info', base: undefined },
+  { level: process.env.OCE_LOG_LEVEL ?? 'warn', base: undefined },
   pino.destination({ fd: 2, sync: true }),
 );
 

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { Parser } from 'n3';
 import { findMembers } from '../../src/aggregator/NetworkAggregator.js';
+import type { ParsedDocument } from '../../src/rdf/index.js';
 
-function document(turtle: string): { source: string; quads: ReturnType<Parser['parse']>; problems: [] } {
+function document(turtle: string): ParsedDocument {
   return { source: 'network.ttl', quads: new Parser().parse(turtle), problems: [] };
 }
 

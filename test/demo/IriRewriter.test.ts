@@ -2,17 +2,21 @@ import assert from 'node:assert/strict';
 import { DataFactory } from 'n3';
 import { IriRewriter } from '../../src/demo/IriRewriter.js';
 
-const { namedNode, literal, quad, blankNode } = DataFactory;
 
 describe('An IriRewriter', () => {
   const rewriter = new IriRewriter([
     { from: 'https://ada.seed.invalid/', to: 'http://localhost:3000/ada/' },
-    { from: 'https://alice.example/', to: 'http://localhost:3000/ada/profile/card#me' },
+    { from: 'https://alice.example/', to: 'http://localhost:3000/ada/profile/card#me', exact: true },
   ]);
 
   it('replaces the first matching prefix.', () => {
     assert.equal(rewriter.rewriteIri('https://ada.seed.invalid/rea/events/seed.ttl#a'),
       'http://localhost:3000/ada/rea/events/seed.ttl#a');
+  });
+
+  it('replaces an exact rule only on an equal IRI.', () => {
+    assert.equal(rewriter.rewriteIri('https://alice.example/'), 'http://localhost:3000/ada/profile/card#me');
+    assert.equal(rewriter.rewriteIri('https://alice.example/apples'), 'https://alice.example/apples');
   });
 
   it('leaves an IRI that matches no rule unchanged.', () => {
@@ -24,9 +28,9 @@ describe('An IriRewriter', () => {
       source: 'seed.ttl',
       problems: [],
       quads: [
-        quad(namedNode('https://ada.seed.invalid/x'), namedNode('https://ada.seed.invalid/p'),
-          namedNode('https://alice.example/'), namedNode('https://ada.seed.invalid/g')),
-        quad(blankNode('b0'), namedNode('https://example.org/p'), literal('https://ada.seed.invalid/')),
+        DataFactory.quad(DataFactory.namedNode('https://ada.seed.invalid/x'), DataFactory.namedNode('https://ada.seed.invalid/p'),
+          DataFactory.namedNode('https://alice.example/'), DataFactory.namedNode('https://ada.seed.invalid/g')),
+        DataFactory.quad(DataFactory.blankNode('b0'), DataFactory.namedNode('https://example.org/p'), DataFactory.literal('https://ada.seed.invalid/')),
       ],
     };
     const rewritten = rewriter.rewriteDocument(document);

@@ -1,0 +1,88 @@
+import { InvalidArgumentError } from 'commander';
+import type { Command } from 'commander';
+import { Demo } from '../../demo/index.js';
+import type { DemoResult } from '../../demo/index.js';
+import { contributionsToText, inventoryToText, problemsToText, renderTextTable } from '../../report/index.js';
+import type { CliIo } from '../CliIo.js';
+
+/** Parses a TCP port option: an integer from 0 (any free port) to 65535. */
+export function parsePort(text: string): number {
+  const port = Number(text);
+  if (!/^\d+$/u.test(text) || port > 65535) {
+    throw new InvalidArgumentError(`Expected a port number from 0 to 65535, got [${text}]`);
+  }
+  return port;
+}
+
+/**
+ * Adds `oce demo [--once] [--port N] [--examples DIR]`: the whole main job on an in-process Solid
+ * server, printing the network figures and serving them as JSON until interrupted.
+ */
+export function addDemoCommand(program: Command, io: CliIo, waitForStop: () => Promise<void>): void {
+  program
+    .command('demo')
+    .description('run a seeded network on an in-process Solid server, crawl it and serve the figures')
+    .option('--once', 'exit after printing the figures instead of serving them')
+    .option('--port <port>', 'port of the JSON service on 127.0.0.1 (0 picks a free port)', parsePort, 3100)
+    .option('--examples <dir>', 'folder of upstream ValueFlows YAML-LD examples to import')
+    .action(async (options: { once?: boolean; port: number; examples?: string }) => {
+      const demo = new Demo();
+      try {
+        io.stdout('Starting the Solid server and setting up the demo network (about 15 seconds)...');
+        const result = await demo.start(options.examples === undefined ? {} : { examplesFolder: options.examples });
+        io.stdout(renderDemoResult(result));
+        if (options.once) {
+          return;
+        }
+        const url = await demo.serve(result.snapshot, options.port);
+        io.stdout(`\nServing the network figures as JSON at ${url} (inventory, contributions, crawl).`);
+        io.stdout('Press Ctrl+C to stop.');
+        await waitForStop();
+      } finally {
+        await demo.stop();
+      }
+    });
+}
+
+/** Renders what the demo set up and computed, section by section. */
+export function renderDemoResult(result: DemoResult): string {
+  const { network, snapshot } = result;
+  const base = result.solidBaseUrl;
+  const pods = renderTextTable(['pod', 'WebID'], [network.network, ...network.members].map((account) => [
+    account.podUrl, account.webId,
+  ]));
+  const imports = renderTextTable(['member', 'file', 'events', 'documents', 'problems'],
+    network.imports.map((entry) => [
+      entry.member,
+      entry.file,
+      String(entry.eventsRecorded),
+      String(entry.documentsWritten),
+      String(entry.problems.length),
+    ]));
+  const crawl = renderTextTable(['WebID', 'documents loaded', 'failed', 'errors'], snapshot.pods.map((pod) => [
+    pod.webId.startsWith(base) ? pod.webId.slice(base.length) : pod.webId,
+    String(pod.documentsLoaded), String(pod.documentsFailed), String(pod.errors.length),
+  ]));
+  const sections = [
+    `Solid server: ${base}`,
+    `Network pods\n${pods}`,
+    `Aggregator WebID: ${network.aggregator.webId}`,
+    `Imported into the pods\n${imports}`,
+    network.missingExamples.length > 0
+      ? `Upstream examples not found, seed data only for: ${network.missingExamples.join(', ')}`
+      : '',
+    `Crawl of ${snapshot.members.length} members and the network\n${crawl}`,
+    `Network inventory\n${inventoryToText({ ...snapshot.inventory, problems: [] })}`,
+    `Contributions per member\n${contributionsToText({ ...snapshot.contributions, problems: [] })}`,
+    renderProblems(snapshot),
+  ];
+  return sections.filter((section) => section.length > 0).join('\n\n');
+}
+
+function renderProblems(snapshot: DemoResult['snapshot']): string {
+  const problems = [...snapshot.problems, ...snapshot.inventory.problems, ...snapshot.contributions.problems];
+  if (problems.length === 0) {
+    return 'No problems found.';
+  }
+  return `Problems found (${problems.length})\n${problemsToText(problems)}`;
+}

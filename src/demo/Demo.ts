@@ -1,0 +1,71 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NetworkAggregator } from '../aggregator/index.js';
+import type { NetworkSnapshot } from '../aggregator/index.js';
+import { PodCrawler } from '../crawler/index.js';
+import { createServiceApp } from '../service/index.js';
+import { SolidServer } from '../solid/index.js';
+import { getLogger } from '../util/index.js';
+import { DemoNetworkBuilder } from './DemoNetworkBuilder.js';
+import type { DemoNetwork } from './DemoNetworkBuilder.js';
+
+const logger = getLogger('Demo');
+
+/** Options of {@link Demo.start}. */
+export interface DemoOptions {
+  /** Folder of upstream ValueFlows examples; the default is the shared reference folder beside the checkout. */
+  examplesFolder?: string;
+  /** Port of the Solid server on 127.0.0.1; a free one when absent. */
+  solidPort?: number;
+}
+
+/** What the demo computed, for the CLI to print. */
+export interface DemoResult {
+  solidBaseUrl: string;
+  network: DemoNetwork;
+  snapshot: NetworkSnapshot;
+}
+
+/**
+ * The whole main job in one process: an in-process Community Solid Server, the seeded demo
+ * network, one crawl by the aggregator, and the HTTP service publishing the figures.
+ */
+export class Demo {
+  private solid?: SolidServer;
+  private network?: DemoNetwork;
+  private service?: Server;
+
+  /** Starts the Solid server, sets up the network, crawls it and returns the figures. */
+  public async start(options: DemoOptions = {}): Promise<DemoResult> {
+    this.solid = await SolidServer.start(options.solidPort === undefined ? {} : { port: options.solidPort });
+    this.network = await new DemoNetworkBuilder(this.solid.baseUrl, options.examplesFolder).build();
+    const crawler = new PodCrawler({ fetch: this.network.aggregatorSession.fetch });
+    const snapshot = await new NetworkAggregator(crawler).aggregate(this.network.network.webId);
+    logger.info({ members: snapshot.members.length, resources: snapshot.inventory.resources.length }, 'Demo crawl done');
+    return { solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot };
+  }
+
+  /** Serves the snapshot as JSON on 127.0.0.1 and resolves with the service's base URL. */
+  public async serve(snapshot: NetworkSnapshot, port: number): Promise<string> {
+    const app = createServiceApp(() => snapshot);
+    const server = await new Promise<Server>((resolve, reject) => {
+      const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
+      listening.once('error', reject);
+    });
+    this.service = server;
+    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+  }
+
+  /** Stops the service, logs the aggregator out and stops the Solid server; safe to call more than once. */
+  public async stop(): Promise<void> {
+    const service = this.service;
+    this.service = undefined;
+    if (service !== undefined) {
+      await new Promise<void>((resolve) => service.close(() => resolve()));
+    }
+    await this.network?.aggregatorSession.logout();
+    this.network = undefined;
+    await this.solid?.stop();
+    this.solid = undefined;
+  }
+}

@@ -1,0 +1,144 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Problem } from '../model/index.js';
+import { AccessGranter, PodImporter, PodInitializer } from '../pod/index.js';
+import { readRdfFile } from '../rdf/index.js';
+import type { ParsedDocument } from '../rdf/index.js';
+import { AccountClient, ClientCredentialsSession } from '../solid/index.js';
+import type { PodAccount } from '../solid/index.js';
+import { getLogger } from '../util/index.js';
+import { AGGREGATOR_NAME, DEMO_MEMBERS, DEMO_NETWORK } from './DemoNetworkPlan.js';
+import type { DemoMemberPlan, UpstreamImport } from './DemoNetworkPlan.js';
+import { IriRewriter } from './IriRewriter.js';
+import type { IriPrefixRewrite } from './IriRewriter.js';
+
+const logger = getLogger('DemoNetworkBuilder');
+
+const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+/** Folder of our own seed data. */
+export const SEED_FOLDER = path.join(REPOSITORY_ROOT, 'demo/seed');
+
+/** Where the upstream ValueFlows examples are found when the shared reference folder sits beside the checkout. */
+export const DEFAULT_EXAMPLES_FOLDER = path.resolve(
+  REPOSITORY_ROOT, '../shared/reference/valueflows/examples/current-extracted',
+);
+
+/** What was imported into one pod. */
+export interface ImportedFile {
+  member: string;
+  file: string;
+  eventsRecorded: number;
+  documentsWritten: number;
+  problems: Problem[];
+}
+
+/** The demo network once set up: accounts, the aggregator's session, and what each import did. */
+export interface DemoNetwork {
+  network: PodAccount;
+  members: PodAccount[];
+  aggregator: PodAccount;
+  aggregatorSession: ClientCredentialsSession;
+  imports: ImportedFile[];
+  /** Examples that were asked for but not found, so the demo ran on seed data alone for them. */
+  missingExamples: string[];
+}
+
+/**
+ * Creates the demo network on a Solid server: one account and pod per member and for the network,
+ * pod layout and type indexes, seed data and upstream examples imported, and read access granted
+ * to the aggregator's WebID. The aggregator session it returns must be logged out by the caller.
+ */
+export class DemoNetworkBuilder {
+  public constructor(
+    private readonly baseUrl: string,
+    private readonly examplesFolder: string = DEFAULT_EXAMPLES_FOLDER,
+  ) {}
+
+  /** Sets up every pod and returns the network with a logged-in aggregator session. */
+  public async build(): Promise<DemoNetwork> {
+    const accounts = new AccountClient(this.baseUrl);
+    const aggregator = await accounts.createPodAccount({ name: AGGREGATOR_NAME });
+    const plans = [DEMO_NETWORK, ...DEMO_MEMBERS];
+    const created = new Map<string, PodAccount>();
+    for (const plan of plans) {
+      created.set(plan.name, await accounts.createPodAccount({ name: plan.name }));
+    }
+
+    const imports: ImportedFile[] = [];
+    const missingExamples: string[] = [];
+    for (const plan of plans) {
+      const account = created.get(plan.name)!;
+      const documents = await this.documentsFor(plan, created, missingExamples);
+      imports.push(...await this.setUpPod(account, documents, aggregator.webId, plan.name));
+    }
+    const aggregatorSession = await ClientCredentialsSession.login({
+      clientId: aggregator.clientId, clientSecret: aggregator.clientSecret, oidcIssuer: this.baseUrl,
+    });
+    return {
+      network: created.get(DEMO_NETWORK.name)!,
+      members: DEMO_MEMBERS.map((plan) => created.get(plan.name)!),
+      aggregator,
+      aggregatorSession,
+      imports,
+      missingExamples,
+    };
+  }
+
+  /** Initializes one pod, imports its documents one file at a time, and grants the aggregator read access. */
+  private async setUpPod(
+    account: PodAccount, documents: ParsedDocument[], aggregatorWebId: string, member: string,
+  ): Promise<ImportedFile[]> {
+    const session = await ClientCredentialsSession.login({
+      clientId: account.clientId, clientSecret: account.clientSecret, oidcIssuer: this.baseUrl,
+    });
+    try {
+      const options = { fetch: session.fetch, webId: account.webId, storage: account.podUrl };
+      await new PodInitializer(options).initialize();
+      const importer = new PodImporter(options);
+      const imported: ImportedFile[] = [];
+      for (const document of documents) {
+        const result = await importer.importDocuments([document]);
+        imported.push({
+          member,
+          file: path.basename(document.source),
+          eventsRecorded: result.eventsRecorded,
+          documentsWritten: result.documentsWritten.length,
+          problems: result.problems,
+        });
+      }
+      await new AccessGranter(options).grantRead(aggregatorWebId);
+      logger.info({ member, pod: account.podUrl, files: documents.length }, 'Set up demo pod');
+      return imported;
+    } finally {
+      await session.logout();
+    }
+  }
+
+  /** Reads the seed and the upstream files of one member, with placeholder and example IRIs rewritten. */
+  private async documentsFor(
+    plan: DemoMemberPlan, accounts: Map<string, PodAccount>, missing: string[],
+  ): Promise<ParsedDocument[]> {
+    const placeholders: IriPrefixRewrite[] = [...accounts.entries()].map(([name, account]) => ({
+      from: `https://${name}.seed.invalid/`, to: account.podUrl,
+    }));
+    const seed = await readRdfFile(path.join(SEED_FOLDER, plan.seed));
+    const documents = [new IriRewriter(placeholders).rewriteDocument(seed)];
+    for (const upstream of plan.upstream) {
+      const file = path.join(this.examplesFolder, upstream.file);
+      if (!existsSync(file)) {
+        missing.push(upstream.file);
+        continue;
+      }
+      documents.push(new IriRewriter(agentRewrites(upstream, accounts)).rewriteDocument(await readRdfFile(file)));
+    }
+    return documents;
+  }
+}
+
+function agentRewrites(upstream: UpstreamImport, accounts: Map<string, PodAccount>): IriPrefixRewrite[] {
+  return Object.entries(upstream.agents).map(([from, member]) => ({
+    from, to: accounts.get(member)!.webId, exact: true,
+  }));
+}

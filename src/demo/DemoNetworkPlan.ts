@@ -1,0 +1,72 @@
+/**
+ * Who is in the demo network and what goes into each pod. Seed files are our own data in
+ * `demo/seed/`; upstream files are ValueFlows examples, imported when the examples folder exists,
+ * with their example agents given the WebIDs of demo members.
+ */
+
+/** An upstream ValueFlows example to import into one member's pod. */
+export interface UpstreamImport {
+  /** File name inside the examples folder. */
+  file: string;
+  /** Example agent IRI to the demo member (by pod name) who plays that agent. */
+  agents: Record<string, string>;
+}
+
+/** One pod of the demo network. */
+export interface DemoMemberPlan {
+  /** Pod name, also the host of the seed placeholders (`https://NAME.seed.invalid/`). */
+  name: string;
+  label: string;
+  /** Seed file in `demo/seed/`. */
+  seed: string;
+  upstream: UpstreamImport[];
+}
+
+/** The network itself: an organization whose pod lists the members. */
+export const DEMO_NETWORK: DemoMemberPlan = {
+  name: 'riverside',
+  label: 'Riverside Commons (the network)',
+  seed: 'network.ttl',
+  upstream: [],
+};
+
+const MANUFACTURING_AGENTS = {
+  'https://manufacturing.example/': 'woodshop',
+  'https://alice.example/': 'ada',
+  'https://alice.example': 'ada',
+};
+
+const TRANSPORT_AGENTS = {
+  'https://alice.example/': 'ada',
+  'https://alice.example': 'ada',
+  'https://bob.example/': 'bruno',
+  'https://bob.example': 'bruno',
+  'https://claudia.example/': 'cargo',
+  'https://claudia.example': 'cargo',
+};
+
+/** The members, in the order their pods are set up. */
+export const DEMO_MEMBERS: DemoMemberPlan[] = [
+  {
+    name: 'woodshop',
+    label: 'Oak Street Woodshop (an organization)',
+    seed: 'woodshop.ttl',
+    upstream: [
+      { file: 'ex-production--01--manufacturing.yaml', agents: MANUFACTURING_AGENTS },
+      { file: 'ex-production--13--correcting-errors.yaml', agents: MANUFACTURING_AGENTS },
+    ],
+  },
+  { name: 'ada', label: 'Ada (a person)', seed: 'ada.ttl', upstream: [] },
+  { name: 'bruno', label: 'Bruno (a person)', seed: 'bruno.ttl', upstream: [] },
+  {
+    name: 'cargo',
+    label: 'Cargo Bike Co-op (an organization)',
+    seed: 'cargo.ttl',
+    upstream: [
+      { file: 'ex-exchange--08--transportation-with-transfer.yaml', agents: TRANSPORT_AGENTS },
+    ],
+  },
+];
+
+/** Pod name of the aggregator's own account, whose WebID members grant read access to. */
+export const AGGREGATOR_NAME = 'aggregator';
