@@ -4,6 +4,7 @@ import { CommandFailedError, ExitCode, processIo } from './CliIo.js';
 import { addContributionsCommand } from './commands/contributionsCommand.js';
 import { addDemoCommand } from './commands/demoCommand.js';
 import { addInventoryCommand } from './commands/inventoryCommand.js';
+import { addImportCommand, addPodCommands } from './commands/podCommands.js';
 import { addValidateCommand } from './commands/validateCommand.js';
 import { describeError } from './describeError.js';
 
@@ -27,6 +28,8 @@ export function buildProgram(io: CliIo, waitForStop: () => Promise<void> = waitF
   addInventoryCommand(program, io);
   addContributionsCommand(program, io);
   addValidateCommand(program, io);
+  addPodCommands(program, io);
+  addImportCommand(program, io);
   addDemoCommand(program, io, waitForStop);
   return program;
 }
