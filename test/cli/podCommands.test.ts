@@ -1,0 +1,133 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Parser } from 'n3';
+import { main } from '../../src/cli/main.js';
+import type { SolidServer } from '../../src/solid/index.js';
+import { createTestMember, sharedSolidServer } from '../support/sharedSolidServer.js';
+import type { TestMember } from '../support/sharedSolidServer.js';
+
+const VF = 'https://w3id.org/valueflows/ont/vf#';
+
+interface RunResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+async function run(args: string[]): Promise<RunResult> {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(['node', 'oce', ...args], {
+    stdout: (text) => out.push(text),
+    stderr: (text) => err.push(text),
+  });
+  return { code, stdout: out.join('\n'), stderr: err.join('\n') };
+}
+
+describe('The oce pod commands', function podCommands() {
+  this.timeout(60_000);
+  let server: SolidServer;
+  let owner: TestMember;
+  let reader: TestMember;
+  let auth: string[];
+
+  before(async () => {
+    server = await sharedSolidServer();
+    owner = await createTestMember(server, 'cliowner');
+    reader = await createTestMember(server, 'clireader');
+    auth = [
+      '--pod', owner.account.podUrl,
+      '--issuer', server.baseUrl,
+      '--client-id', owner.account.clientId,
+      '--client-secret', owner.account.clientSecret,
+    ];
+  });
+
+  after(async () => {
+    await owner.session.logout();
+    await reader.session.logout();
+  });
+
+  it('initializes a pod once and changes nothing the second time.', async () => {
+    const first = await run(['pod', 'init', ...auth]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.equal(first.stdout,
+      'Created 10 container(s), 8 public and 3 private type index registration(s), 3 profile link(s).');
+    const second = await run(['pod', 'init', ...auth]);
+    assert.equal(second.stdout,
+      'Created 0 container(s), 0 public and 0 private type index registration(s), 0 profile link(s).');
+  });
+
+  it('records an event given by flags in its day document.', async () => {
+    const result = await run(['pod', 'record', ...auth, '--id', 'sanding', '--action', 'work',
+      '--provider', owner.account.webId, '--receiver', owner.account.webId,
+      '--at', '2026-11-05T10:00:00Z', '--effort', '2.50', '--effort-unit', 'om2:hour']);
+    const document = `${owner.account.podUrl}rea/events/2026/11/05.ttl`;
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, `Recorded ${document}#sanding in ${document}`);
+
+    const response = await owner.session.fetch(document);
+    const quads = new Parser({ baseIRI: document }).parse(await response.text());
+    const effort = quads.find((quad) => quad.predicate.value === `${VF}effortQuantity`)!.object.value;
+    const value = quads.find((quad) => quad.subject.value === effort && quad.predicate.value === `${VF}hasNumericalValue`);
+    assert.equal(value?.object.value, '2.5');
+  });
+
+  it('rejects recording the same event IRI twice.', async () => {
+    const args = ['pod', 'record', ...auth, '--id', 'twice', '--action', 'raise',
+      '--at', '2026-11-06T10:00:00Z', '--quantity', '1'];
+    assert.equal((await run(args)).code, 0);
+    const again = await run(args);
+    assert.equal(again.code, 1);
+    assert.match(again.stderr, /twice/u);
+  });
+
+  it('exits 2 when record has neither --file nor --action.', async () => {
+    const result = await run(['pod', 'record', ...auth]);
+    assert.equal(result.code, 2);
+    assert.equal(result.stderr, 'Expected --file or --action; got neither');
+  });
+
+  it('grants read access to another WebID once.', async () => {
+    const first = await run(['pod', 'grant', ...auth, '--agent', reader.account.webId]);
+    assert.equal(first.code, 0, first.stderr);
+    assert.match(first.stdout, /^Granted .* read access through /u);
+    const document = `${owner.account.podUrl}rea/events/2026/11/05.ttl`;
+    assert.equal((await reader.session.fetch(document)).status, 200);
+    const second = await run(['pod', 'grant', ...auth, '--agent', reader.account.webId]);
+    assert.equal(second.stdout, `${reader.account.webId} already had read access.`);
+  });
+
+  it('imports a Turtle file into the pod layout.', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'oce-import-'));
+    const file = path.join(folder, 'harvest.ttl');
+    await writeFile(file, `@prefix vf: <${VF}> .
+      @prefix om2: <http://www.ontology-of-units-of-measure.org/resource/om-2/> .
+      @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+      <#apples> a vf:EconomicResource ; vf:name "Apples" .
+      <#pick> a vf:EconomicEvent ; vf:action vf:raise ; vf:resourceInventoriedAs <#apples> ;
+        vf:resourceQuantity [ vf:hasNumericalValue 12 ; vf:hasUnit om2:kilogram ] ;
+        vf:hasPointInTime "2026-09-01T08:00:00Z"^^xsd:dateTime .`);
+    const result = await run(['import', ...auth, file]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout,
+      'Recorded 1 event(s) in 1 day document(s) (0 already there); wrote 1 document(s).');
+    const response = await owner.session.fetch(`${owner.account.podUrl}rea/events/2026/09/01.ttl`);
+    assert.equal(response.status, 200);
+  });
+
+  it('exits 1 with a clear message when the credentials are wrong.', async () => {
+    const result = await run(['pod', 'init', '--pod', owner.account.podUrl, '--issuer', server.baseUrl,
+      '--client-id', owner.account.clientId, '--client-secret', 'not-the-secret']);
+    assert.equal(result.code, 1);
+    assert.match(result.stderr, /^Login with client credentials \[.+\] at \[.+\] failed/u);
+  });
+
+  it('exits 2 when --pod is missing.', async () => {
+    const result = await run(['pod', 'init', '--issuer', server.baseUrl, '--client-id', 'a', '--client-secret', 'b']);
+    assert.equal(result.code, 2);
+    assert.match(result.stderr, /--pod <url>/u);
+  });
+});
