@@ -2,13 +2,15 @@ import { Decimal, problem } from '../model/index.js';
 import type { EconomicEvent, EconomicModel, Problem, Quantity } from '../model/index.js';
 import { checkEvent } from './checkEvent.js';
 import { contributionParts } from './contributionParts.js';
-import type { ContributionKind } from './contributionParts.js';
+import type { ContributionKind, ContributionPart } from './contributionParts.js';
 import { orderEvents } from './orderEvents.js';
 
 /** The sum of one agent's contributions of one kind in one unit, with the events behind it. */
 export interface ContributionTotal {
   kind: ContributionKind;
   unit: string;
+  /** For money, the currency's ResourceSpecification (amounts are summed per currency); null otherwise. */
+  currency: string | null;
   quantity: Decimal;
   /** IRIs of the contributing events and their corrections, in replay order. */
   events: string[];
@@ -51,8 +53,8 @@ function compareText(a: string | null, b: string | null): number {
 }
 
 function compareLines(a: ContributionLine, b: ContributionLine): number {
-  return compareText(a.kind, b.kind) || compareText(a.unit, b.unit) || compareText(a.scope, b.scope) ||
-    compareText(a.process, b.process);
+  return compareText(a.kind, b.kind) || compareText(a.unit, b.unit) || compareText(a.currency, b.currency) ||
+    compareText(a.scope, b.scope) || compareText(a.process, b.process);
 }
 
 /**
@@ -111,17 +113,20 @@ export class ContributionCalculator {
           `but corrects event [${base.id}] in unit [${expected}]; the correction was not added.`, where));
         continue;
       }
-      this.addToLine(base.provider as string, part.kind, quantity, this.scopeOf(base, event), base, event.id);
+      this.addToLine(base.provider as string, part, quantity, this.scopeOf(base, event), base, event.id);
     }
   }
 
-  private addToLine(agent: string, kind: ContributionKind, quantity: Quantity, scope: string | null,
+  private addToLine(agent: string, part: ContributionPart, quantity: Quantity, scope: string | null,
     base: EconomicEvent, eventId: string): void {
     const process = base.inputOf ?? base.outputOf ?? null;
-    const key = JSON.stringify([agent, kind, quantity.unit, scope, process]);
+    const { kind } = part;
+    const currency = part.currency ?? null;
+    const key = JSON.stringify([agent, kind, quantity.unit, currency, scope, process]);
     let entry = this.entries.get(key);
     if (entry === undefined) {
-      entry = { agent, line: { kind, unit: quantity.unit, quantity: new Decimal(0), scope, process, events: [] } };
+      const line = { kind, unit: quantity.unit, currency, quantity: new Decimal(0), scope, process, events: [] };
+      entry = { agent, line };
       this.entries.set(key, entry);
     }
     entry.line.quantity = entry.line.quantity.plus(quantity.value);
@@ -162,9 +167,9 @@ export class ContributionCalculator {
   private totalsOf(lines: ContributionLine[]): ContributionTotal[] {
     const totals = new Map<string, { total: ContributionTotal; events: Set<string> }>();
     for (const line of lines) {
-      const key = JSON.stringify([line.kind, line.unit]);
-      const entry = totals.get(key) ??
-        { total: { kind: line.kind, unit: line.unit, quantity: new Decimal(0), events: [] }, events: new Set() };
+      const key = JSON.stringify([line.kind, line.unit, line.currency]);
+      const total = { kind: line.kind, unit: line.unit, currency: line.currency, quantity: new Decimal(0), events: [] };
+      const entry = totals.get(key) ?? { total, events: new Set<string>() };
       entry.total.quantity = entry.total.quantity.plus(line.quantity);
       for (const id of line.events) {
         entry.events.add(id);
@@ -172,7 +177,7 @@ export class ContributionCalculator {
       totals.set(key, entry);
     }
     const sorted = [...totals.values()].map(({ total, events }) => ({ ...total, events: [...events] }))
-      .sort((a, b) => compareText(a.kind, b.kind) || compareText(a.unit, b.unit));
+      .sort((a, b) => compareText(a.kind, b.kind) || compareText(a.unit, b.unit) || compareText(a.currency, b.currency));
     for (const total of sorted) {
       total.events.sort((a, b) => (this.rank.get(a) ?? 0) - (this.rank.get(b) ?? 0));
     }

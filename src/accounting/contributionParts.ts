@@ -7,21 +7,27 @@ export type ContributionKind = 'work' | 'resource' | 'money' | 'equipmentUse' | 
 export interface ContributionPart {
   kind: ContributionKind;
   field: 'resourceQuantity' | 'effortQuantity';
+  /** For money, the currency's ResourceSpecification, so amounts in different currencies are never summed. */
+  currency?: string;
 }
 
 /**
- * Tells whether an event moves money. VF recommends modelling a currency as a
+ * Returns the currency an event moves, or undefined when it moves no money. VF recommends modelling a currency as a
  * ResourceSpecification with `mediumOfExchange true`, so this checks the event's
  * `resourceConformsTo`, or the `conformsTo` of its resource R when that is absent. Older data
  * used currencies as units, so a unit IRI naming such a specification also counts.
  */
-function isMoney(event: EconomicEvent, model: EconomicModel): boolean {
-  const isCurrency = (iri: string | undefined): boolean =>
+function currencyOf(event: EconomicEvent, model: EconomicModel): string | undefined {
+  const isCurrency = (iri: string | undefined): iri is string =>
     iri !== undefined && model.resourceSpecifications.get(iri)?.mediumOfExchange === true;
   const resourceId = event.resourceInventoriedAs;
   const resource = resourceId === undefined ? undefined : model.resources.get(resourceId);
   const specification = event.resourceConformsTo ?? resource?.conformsTo;
-  return isCurrency(specification) || isCurrency(event.resourceQuantity?.unit);
+  if (isCurrency(specification)) {
+    return specification;
+  }
+  const unit = event.resourceQuantity?.unit;
+  return isCurrency(unit) ? unit : undefined;
 }
 
 /**
@@ -45,8 +51,12 @@ export function contributionParts(event: EconomicEvent, model: EconomicModel): C
       return [{ kind: 'service', field: 'resourceQuantity' }];
     case 'consume':
     case 'transfer':
-    case 'transferAllRights':
-      return [{ kind: isMoney(event, model) ? 'money' : 'resource', field: 'resourceQuantity' }];
+    case 'transferAllRights': {
+      const currency = currencyOf(event, model);
+      return currency === undefined
+        ? [{ kind: 'resource', field: 'resourceQuantity' }]
+        : [{ kind: 'money', field: 'resourceQuantity', currency }];
+    }
     default:
       return [];
   }

@@ -66,12 +66,12 @@ export class DemoNetworkBuilder {
       created.set(plan.name, await accounts.createPodAccount({ name: plan.name }));
     }
 
-    const imports: ImportedFile[] = [];
     const missingExamples: string[] = [];
+    const documents = await this.plannedDocuments(plans, created, missingExamples);
+    const imports: ImportedFile[] = [];
     for (const plan of plans) {
       const account = created.get(plan.name)!;
-      const documents = await this.documentsFor(plan, created, missingExamples);
-      imports.push(...await this.setUpPod(account, documents, aggregator.webId, plan.name));
+      imports.push(...await this.setUpPod(account, documents.get(plan.name) ?? [], aggregator.webId, plan.name));
     }
     const aggregatorSession = await ClientCredentialsSession.login({
       clientId: aggregator.clientId, clientSecret: aggregator.clientSecret, oidcIssuer: this.baseUrl,
@@ -116,24 +116,39 @@ export class DemoNetworkBuilder {
     }
   }
 
-  /** Reads the seed and the upstream files of one member, with placeholder and example IRIs rewritten. */
-  private async documentsFor(
-    plan: DemoMemberPlan, accounts: Map<string, PodAccount>, missing: string[],
-  ): Promise<ParsedDocument[]> {
-    const placeholders: IriPrefixRewrite[] = [...accounts.entries()].map(([name, account]) => ({
+  /**
+   * Reads every member's seed file, the upstream examples that exist, and their opening balances,
+   * with placeholder and example IRIs rewritten, grouped by the pod they go to.
+   */
+  private async plannedDocuments(
+    plans: DemoMemberPlan[], accounts: Map<string, PodAccount>, missing: string[],
+  ): Promise<Map<string, ParsedDocument[]>> {
+    const placeholders = new IriRewriter([...accounts.entries()].map(([name, account]) => ({
       from: `https://${name}.seed.invalid/`, to: account.podUrl,
-    }));
-    const seed = await readRdfFile(path.join(SEED_FOLDER, plan.seed));
-    const documents = [new IriRewriter(placeholders).rewriteDocument(seed)];
-    for (const upstream of plan.upstream) {
-      const file = path.join(this.examplesFolder, upstream.file);
-      if (!existsSync(file)) {
-        missing.push(upstream.file);
-        continue;
-      }
-      documents.push(new IriRewriter(agentRewrites(upstream, accounts)).rewriteDocument(await readRdfFile(file)));
+    })));
+    const readSeed = async (file: string): Promise<ParsedDocument> =>
+      placeholders.rewriteDocument(await readRdfFile(path.join(SEED_FOLDER, file)));
+    const byMember = new Map<string, ParsedDocument[]>();
+    const add = (member: string, document: ParsedDocument): void => {
+      byMember.set(member, [...(byMember.get(member) ?? []), document]);
+    };
+    for (const plan of plans) {
+      add(plan.name, await readSeed(plan.seed));
     }
-    return documents;
+    for (const plan of plans) {
+      for (const upstream of plan.upstream) {
+        const file = path.join(this.examplesFolder, upstream.file);
+        if (!existsSync(file)) {
+          missing.push(upstream.file);
+          continue;
+        }
+        if (upstream.openingBalances !== undefined) {
+          add(upstream.openingBalances.member, await readSeed(upstream.openingBalances.seed));
+        }
+        add(plan.name, new IriRewriter(agentRewrites(upstream, accounts)).rewriteDocument(await readRdfFile(file)));
+      }
+    }
+    return byMember;
   }
 }
 

@@ -10,6 +10,11 @@ export interface UpstreamImport {
   file: string;
   /** Example agent IRI to the demo member (by pod name) who plays that agent. */
   agents: Record<string, string>;
+  /**
+   * Our own seed file of `raise` events for the stock the example starts with but records no
+   * event for, and the member whose pod it goes to. Imported only when the example is.
+   */
+  openingBalances?: { member: string; seed: string };
 }
 
 /** One pod of the demo network. */
@@ -52,7 +57,11 @@ export const DEMO_MEMBERS: DemoMemberPlan[] = [
     label: 'Oak Street Woodshop (an organization)',
     seed: 'woodshop.ttl',
     upstream: [
-      { file: 'ex-production--01--manufacturing.yaml', agents: MANUFACTURING_AGENTS },
+      {
+        file: 'ex-production--01--manufacturing.yaml',
+        agents: MANUFACTURING_AGENTS,
+        openingBalances: { member: 'woodshop', seed: 'opening-balances-manufacturing.ttl' },
+      },
       { file: 'ex-production--13--correcting-errors.yaml', agents: MANUFACTURING_AGENTS },
     ],
   },
@@ -63,7 +72,11 @@ export const DEMO_MEMBERS: DemoMemberPlan[] = [
     label: 'Cargo Bike Co-op (an organization)',
     seed: 'cargo.ttl',
     upstream: [
-      { file: 'ex-exchange--08--transportation-with-transfer.yaml', agents: TRANSPORT_AGENTS },
+      {
+        file: 'ex-exchange--08--transportation-with-transfer.yaml',
+        agents: TRANSPORT_AGENTS,
+        openingBalances: { member: 'ada', seed: 'opening-balances-transport.ttl' },
+      },
     ],
   },
 ];

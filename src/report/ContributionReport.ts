@@ -9,6 +9,8 @@ import { renderTextTable } from './TextTable.js';
 export interface ContributionLineJson {
   kind: string;
   unit: string;
+  /** For money, the currency's ResourceSpecification; null for other kinds. */
+  currency: string | null;
   quantity: string;
   scope?: string | null;
   process?: string | null;
@@ -29,12 +31,14 @@ export function contributionsToJson(result: ContributionResult, readProblems: Pr
       totals: entry.totals.map((total) => ({
         kind: total.kind,
         unit: total.unit,
+        currency: total.currency,
         quantity: formatDecimal(total.quantity),
         events: total.events,
       })),
       lines: entry.lines.map((line) => ({
         kind: line.kind,
         unit: line.unit,
+        currency: line.currency,
         quantity: formatDecimal(line.quantity),
         scope: line.scope,
         process: line.process,
@@ -45,14 +49,17 @@ export function contributionsToJson(result: ContributionResult, readProblems: Pr
   };
 }
 
-/** Renders each agent's totals per kind and unit as a readable table followed by the problems. */
-export function contributionsToText(report: ContributionsJson): string {
+/**
+ * Renders each agent's totals per kind and unit as a readable table followed by the problems.
+ * Money shows its currency in place of the unit; IRIs under `base` are shown relative to it.
+ */
+export function contributionsToText(report: ContributionsJson, base?: string): string {
   const rows = report.agents.flatMap((entry) =>
     entry.totals.map((total) => [
-      shortenIri(entry.agent),
+      shortenIri(entry.agent, base),
       total.kind,
       total.quantity,
-      shortenIri(total.unit),
+      shortenIri(total.currency ?? total.unit, base),
       String(total.events.length),
     ]));
   const table = renderTextTable(['agent', 'kind', 'quantity', 'unit', 'events'], rows);

@@ -58,19 +58,20 @@ function formatQuantity(quantity: QuantityJson | null): string {
   return quantity ? `${quantity.value} ${shortenIri(quantity.unit)}` : '-';
 }
 
-/** Renders an inventory as a readable table followed by its problems. */
-export function inventoryToText(inventory: InventoryJson): string {
+/** Renders an inventory as a readable table followed by its problems; IRIs under `base` are shown relative to it. */
+export function inventoryToText(inventory: InventoryJson, base?: string): string {
   const rows = inventory.resources.map((resource) => [
-    shortenIri(resource.id),
+    shortenIri(resource.id, base),
     formatQuantity(resource.accountingQuantity),
     formatQuantity(resource.onhandQuantity),
-    shortenIri(resource.primaryAccountable),
-    shortenIri(resource.custodian),
-    shortenIri(resource.currentLocation),
-    shortenIri(resource.stage),
+    shortenIri(resource.primaryAccountable, base),
+    shortenIri(resource.custodian, base),
+    shortenIri(resource.currentLocation, base),
+    shortenIri(resource.containedIn, base),
+    shortenIri(resource.stage, base),
   ]);
   const table = renderTextTable(
-    ['resource', 'accounting', 'on hand', 'accountable', 'custodian', 'location', 'stage'],
+    ['resource', 'accounting', 'on hand', 'accountable', 'custodian', 'location', 'container', 'stage'],
     rows,
   );
   return [table, problemsToText(inventory.problems)].filter((part) => part.length > 0).join('\n\n');

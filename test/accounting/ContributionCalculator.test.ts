@@ -18,17 +18,21 @@ function contribution(id: string, action: EconomicEvent['action'], fields: Parti
   return event(E + id, action, { provider: ALICE, receiver: COOP, ...fields });
 }
 
-/** Flattens a result to `agent kind unit quantity scope process [events]` strings for exact comparison. */
+/**
+ * Flattens a result to `agent kind unit [currency] quantity scope process [events]` strings for
+ * exact comparison; the currency appears only on money lines.
+ */
 function linesOf(result: ContributionResult): string[] {
   return result.agents.flatMap((entry) => entry.lines.map((line) => [
-    entry.agent, line.kind, line.unit, formatDecimal(line.quantity), line.scope ?? '-', line.process ?? '-',
+    entry.agent, line.kind, line.unit, ...(line.currency === null ? [] : [line.currency]), formatDecimal(line.quantity), line.scope ?? '-', line.process ?? '-',
     `[${line.events.map((id) => id.replace(E, '')).join(' ')}]`,
   ].join(' ')));
 }
 
 function totalsOf(result: ContributionResult): string[] {
   return result.agents.flatMap((entry) => entry.totals.map((total) => [
-    entry.agent, total.kind, total.unit, formatDecimal(total.quantity),
+    entry.agent, total.kind, total.unit, ...(total.currency === null ? [] : [total.currency]),
+    formatDecimal(total.quantity),
     `[${total.events.map((id) => id.replace(E, '')).join(' ')}]`,
   ].join(' ')));
 }
@@ -68,7 +72,7 @@ describe('A ContributionCalculator', () => {
       `${ALICE} citation ${UNIT.one} 1 [ci]`,
       `${ALICE} equipmentUse ${UNIT.hour} 3.5 [u]`,
       `${ALICE} equipmentUse ${UNIT.one} 1 [u]`,
-      `${ALICE} money ${UNIT.one} 10.5 [m]`,
+      `${ALICE} money ${UNIT.one} ${USD} 10.5 [m]`,
       `${ALICE} resource ${UNIT.one} 6 [c r t]`,
       `${ALICE} service ${UNIT.one} 1 [s]`,
     ]);
@@ -84,7 +88,19 @@ describe('A ContributionCalculator', () => {
         contribution('b', 'transfer', { resourceQuantity: qty(7, USD) }),
       ],
     }));
-    assert.deepEqual(totalsOf(result), [`${ALICE} money ${UNIT.one} 5 [a]`, `${ALICE} money ${USD} 7 [b]`]);
+    assert.deepEqual(totalsOf(result), [`${ALICE} money ${UNIT.one} ${USD} 5 [a]`, `${ALICE} money ${USD} ${USD} 7 [b]`]);
+  });
+
+  it('never sums amounts of two currencies counted in the same unit.', () => {
+    const eur = 'https://coop.example/rea/specs/eur';
+    const result = computeContributions(modelOf({
+      specifications: [specification(USD, { mediumOfExchange: true }), specification(eur, { mediumOfExchange: true })],
+      events: [
+        contribution('d', 'transfer', { resourceQuantity: qty(5), resourceConformsTo: USD }),
+        contribution('e', 'transfer', { resourceQuantity: qty(7), resourceConformsTo: eur }),
+      ],
+    }));
+    assert.deepEqual(totalsOf(result), [`${ALICE} money ${UNIT.one} ${eur} 7 [e]`, `${ALICE} money ${UNIT.one} ${USD} 5 [d]`]);
   });
 
   it('nets a correction into the line of the event it corrects.', () => {

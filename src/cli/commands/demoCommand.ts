@@ -72,8 +72,8 @@ export function renderDemoResult(result: DemoResult): string {
       ? `Upstream examples not found, seed data only for: ${network.missingExamples.join(', ')}`
       : '',
     `Crawl of ${snapshot.members.length} members and the network\n${crawl}`,
-    `Network inventory\n${inventoryToText({ ...snapshot.inventory, problems: [] })}`,
-    `Contributions per member\n${contributionsToText({ ...snapshot.contributions, problems: [] })}`,
+    `Network inventory (IRIs relative to ${base})\n${inventoryToText({ ...snapshot.inventory, problems: [] }, base)}`,
+    `Contributions per member\n${contributionsToText({ ...snapshot.contributions, problems: [] }, base)}`,
     renderProblems(snapshot),
   ];
   return sections.filter((section) => section.length > 0).join('\n\n');

@@ -1,0 +1,108 @@
+import assert from 'node:assert/strict';
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Demo } from '../../src/demo/index.js';
+import type { DemoResult } from '../../src/demo/index.js';
+import type { ContributionsJson, ResourceJson } from '../../src/report/index.js';
+
+const ONE = 'http://www.ontology-of-units-of-measure.org/resource/om-2/one';
+const HOUR = 'http://www.ontology-of-units-of-measure.org/resource/om-2/hour';
+
+function resource(result: DemoResult, suffix: string): ResourceJson {
+  const found = result.snapshot.inventory.resources.find((candidate) =>
+    candidate.id === `${result.solidBaseUrl}${suffix}`);
+  assert.ok(found, `no resource ${suffix}`);
+  return found;
+}
+
+function total(contributions: ContributionsJson, agent: string, kind: string): { quantity: string; unit: string } {
+  const entry = contributions.agents.find((candidate) => candidate.agent === agent);
+  const line = entry?.totals.find((candidate) => candidate.kind === kind);
+  assert.ok(line, `no ${kind} total for ${agent}`);
+  return { quantity: line.quantity, unit: line.currency ?? line.unit };
+}
+
+describe('The demo on seed data alone', function demoOnSeedData() {
+  this.timeout(120_000);
+  const demo = new Demo();
+  let result: DemoResult;
+
+  before(async () => {
+    const noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
+    result = await demo.start({ examplesFolder: noExamples });
+  });
+
+  after(async () => {
+    await demo.stop();
+  });
+
+  it('finds the four members listed in the network pod.', () => {
+    const webIds = ['ada', 'bruno', 'cargo', 'woodshop'].map((name) => `${result.solidBaseUrl}${name}/profile/card#me`);
+    assert.deepEqual(result.snapshot.members, webIds);
+  });
+
+  it('loads every pod without errors.', () => {
+    assert.equal(result.snapshot.pods.length, 5);
+    for (const pod of result.snapshot.pods) {
+      assert.deepEqual(pod.errors, [], pod.webId);
+      assert.equal(pod.documentsFailed, 0, pod.webId);
+    }
+  });
+
+  it('derives the oak boards left after the batch and its correction.', () => {
+    const boards = resource(result, 'woodshop/rea/resources/woodshop.ttl#oak-boards');
+    assert.deepEqual(boards.accountingQuantity, { value: '27', unit: ONE });
+    assert.deepEqual(boards.onhandQuantity, { value: '27', unit: ONE });
+  });
+
+  it('moves two stools from the woodshop to the network.', () => {
+    const woodshop = resource(result, 'woodshop/rea/resources/woodshop.ttl#stools');
+    const network = resource(result, 'riverside/rea/resources/network.ttl#stools');
+    assert.deepEqual(woodshop.accountingQuantity, { value: '4', unit: ONE });
+    assert.deepEqual(network.accountingQuantity, { value: '2', unit: ONE });
+    assert.equal(network.primaryAccountable, `${result.solidBaseUrl}riverside/profile/card#me`);
+  });
+
+  it('sums Ada\'s work recorded in her own pod for the woodshop\'s process.', () => {
+    const ada = `${result.solidBaseUrl}ada/profile/card#me`;
+    assert.deepEqual(total(result.snapshot.contributions, ada, 'work'), { quantity: '13.75', unit: HOUR });
+  });
+
+  it('counts Bruno\'s design work, money and cited design.', () => {
+    const bruno = `${result.solidBaseUrl}bruno/profile/card#me`;
+    const { contributions } = result.snapshot;
+    assert.deepEqual(total(contributions, bruno, 'work'), { quantity: '10', unit: HOUR });
+    const euro = `${result.solidBaseUrl}riverside/rea/resources/network.ttl#euro`;
+    assert.deepEqual(total(contributions, bruno, 'money'), { quantity: '250', unit: euro });
+    assert.deepEqual(total(contributions, bruno, 'citation'), { quantity: '1', unit: ONE });
+  });
+
+  it('counts the woodshop\'s equipment use.', () => {
+    const woodshop = `${result.solidBaseUrl}woodshop/profile/card#me`;
+    assert.deepEqual(total(result.snapshot.contributions, woodshop, 'equipmentUse'), { quantity: '6', unit: HOUR });
+  });
+
+  it('reports no problems in the seed data.', () => {
+    assert.deepEqual(result.snapshot.inventory.problems, []);
+    assert.deepEqual(result.snapshot.problems, []);
+  });
+
+  it('lists the seed files it imported and the examples it could not find.', () => {
+    assert.deepEqual(result.network.imports.map((entry) => `${entry.member}/${entry.file}`), [
+      'riverside/network.ttl', 'woodshop/woodshop.ttl', 'ada/ada.ttl', 'bruno/bruno.ttl', 'cargo/cargo.ttl',
+    ]);
+    assert.deepEqual(result.network.missingExamples, [
+      'ex-production--01--manufacturing.yaml',
+      'ex-production--13--correcting-errors.yaml',
+      'ex-exchange--08--transportation-with-transfer.yaml',
+    ]);
+  });
+
+  it('serves the inventory over HTTP on loopback.', async () => {
+    const url = await demo.serve(result.snapshot, 0);
+    assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/u);
+    const body = await (await fetch(`${url}inventory`)).json() as { resources: unknown[] };
+    assert.equal(body.resources.length, result.snapshot.inventory.resources.length);
+  });
+});
