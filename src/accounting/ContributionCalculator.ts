@@ -177,7 +177,8 @@ export class ContributionCalculator {
       totals.set(key, entry);
     }
     const sorted = [...totals.values()].map(({ total, events }) => ({ ...total, events: [...events] }))
-      .sort((a, b) => compareText(a.kind, b.kind) || compareText(a.unit, b.unit) || compareText(a.currency, b.currency));
+      .sort((a, b) => compareText(a.kind, b.kind) || compareText(a.unit, b.unit) ||
+        compareText(a.currency, b.currency));
     for (const total of sorted) {
       total.events.sort((a, b) => (this.rank.get(a) ?? 0) - (this.rank.get(b) ?? 0));
     }
