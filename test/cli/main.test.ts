@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import { describeError } from '../../src/cli/describeError.js';
+import { fixturePath, runCli, STACK_TRACE_LINE } from './runCli.js';
+
+describe('The oce exit codes', () => {
+  it('are 0 when the inventory has problems.', async () => {
+    const run = await runCli('inventory', '--json', fixturePath('problems.ttl'));
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stderr, '');
+  });
+
+  it('are 1 for unparseable Turtle, naming file and line.', async () => {
+    const path = fixturePath('broken.ttl');
+    const run = await runCli('inventory', '--json', path);
+    assert.equal(run.exitCode, 1);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, `Cannot parse [${path}] as text/turtle at line 7: Unexpected graph closing on line 7.`);
+  });
+
+  it('are 1 for a missing file, naming it.', async () => {
+    const path = fixturePath('no-such-file.ttl');
+    const run = await runCli('inventory', '--json', fixturePath('seed.ttl'), path);
+    assert.equal(run.exitCode, 1);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, `Cannot read [${path}]: ENOENT: no such file or directory, open '${path}'`);
+  });
+
+  it('are 1 for a directory given as a file.', async () => {
+    const path = fixturePath('');
+    const run = await runCli('contributions', path);
+    assert.equal(run.exitCode, 1);
+    assert.ok(run.stderr.startsWith(`Cannot read [${path}]: EISDIR`), run.stderr);
+  });
+
+  it('are 2 when no file is given.', async () => {
+    const run = await runCli('inventory', '--json');
+    assert.equal(run.exitCode, 2);
+    assert.equal(run.stderr, 'error: missing required argument \'files\'');
+  });
+
+  it('are 2 for an unknown option.', async () => {
+    const run = await runCli('inventory', '--jsn', fixturePath('seed.ttl'));
+    assert.equal(run.exitCode, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^error: unknown option '--jsn'/u);
+  });
+
+  it('are 2 for an unknown command.', async () => {
+    const run = await runCli('inventroy', fixturePath('seed.ttl'));
+    assert.equal(run.exitCode, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /^error: unknown command 'inventroy'/u);
+  });
+
+  it('are 2 without a command, after the usage.', async () => {
+    const run = await runCli();
+    assert.equal(run.exitCode, 2);
+    assert.match(run.stderr, /^Usage: oce \[options\] \[command\]/u);
+  });
+
+  it('are 0 for --help, printed on standard output.', async () => {
+    const run = await runCli('inventory', '--help');
+    assert.equal(run.exitCode, 0);
+    assert.match(run.stdout, /^Usage: oce inventory \[options\] <files\.\.\.>/u);
+    assert.match(run.stdout, /--json +print the result as JSON instead of a table/u);
+  });
+
+  it('never come with a stack trace.', async () => {
+    const runs = await Promise.all([
+      runCli('inventory', fixturePath('broken.ttl')),
+      runCli('contributions', '--json', fixturePath('no-such-file.ttl')),
+      runCli('validate', fixturePath('broken.ttl')),
+      runCli('inventory', '--bogus'),
+    ]);
+    for (const run of runs) {
+      assert.notEqual(run.stderr, '');
+      assert.doesNotMatch(run.stderr, STACK_TRACE_LINE);
+    }
+  });
+});
+
+describe('describeError', () => {
+  it('appends the message of the cause.', () => {
+    const error = new Error('Cannot load the shapes', { cause: new Error('EACCES') });
+    assert.equal(describeError(error), 'Cannot load the shapes: EACCES');
+  });
+
+  it('skips a cause the message already contains.', () => {
+    const error = new Error('Cannot read [a.ttl]: ENOENT', { cause: new Error('ENOENT') });
+    assert.equal(describeError(error), 'Cannot read [a.ttl]: ENOENT');
+  });
+
+  it('describes a thrown value that is not an Error.', () => {
+    assert.equal(describeError('lost'), 'Unexpected failure: lost');
+  });
+});
