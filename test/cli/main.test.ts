@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { describeError } from '../../src/cli/describeError.js';
+import { RdfParseError } from '../../src/rdf/index.js';
 import { fixturePath, runCli, STACK_TRACE_LINE } from './runCli.js';
 
 describe('The oce exit codes', () => {
@@ -30,6 +31,15 @@ describe('The oce exit codes', () => {
     const run = await runCli('contributions', path);
     assert.equal(run.exitCode, 1);
     assert.ok(run.stderr.startsWith(`Cannot read [${path}]: EISDIR`), run.stderr);
+  });
+
+  it('are 1 for a remote JSON-LD context.', async () => {
+    const path = fixturePath('remote-context.jsonld');
+    const run = await runCli('inventory', path);
+    assert.equal(run.exitCode, 1);
+    assert.equal(run.stderr, `Cannot parse [${path}] as application/ld+json: The remote JSON-LD context ` +
+      '[https://contexts.example/valueflows.jsonld] was not loaded, because parsing never fetches remote ' +
+      'documents; only [https://w3id.org/oce/context.jsonld] is available offline. Inline the context in the document.');
   });
 
   it('are 2 when no file is given.', async () => {
@@ -88,6 +98,13 @@ describe('describeError', () => {
   it('skips a cause the message already contains.', () => {
     const error = new Error('Cannot read [a.ttl]: ENOENT', { cause: new Error('ENOENT') });
     assert.equal(describeError(error), 'Cannot read [a.ttl]: ENOENT');
+  });
+
+  it('leaves out the cause of a parse error.', () => {
+    const cause = new Error('Dereferencing a URL did not result in a valid JSON-LD object.');
+    const error = new RdfParseError({ source: 'a.jsonld', contentType: 'application/ld+json', reason: 'remote context' },
+      { cause });
+    assert.equal(describeError(error), 'Cannot parse [a.jsonld] as application/ld+json: remote context');
   });
 
   it('describes a thrown value that is not an Error.', () => {
