@@ -15,7 +15,9 @@ function kilograms(value: string): QuantityJson {
  * consumed by 2.50 kg and corrected by -0.50 kg (100 - 2.5 + 0.5 = 98). Bread is produced as
  * 0.5 kg at the bakery in a process based on the baking specification, and 0.25 kg of it is
  * transferred to Bob's new record at the shop. Rye is only lowered by 3.25 kg. The flour record
- * states its location and container, and a quantity that agrees, so nothing is reported.
+ * states its location and container, and a quantity that agrees, so nothing is reported. The
+ * oven has a document but no events, so it has no quantities and its custodian is its
+ * accountable agent.
  */
 const BAKERY_INVENTORY: InventoryJson = {
   resources: [
@@ -37,6 +39,16 @@ const BAKERY_INVENTORY: InventoryJson = {
       custodian: ALICE,
       currentLocation: 'https://places.example/mill',
       containedIn: 'https://places.example/silo',
+      stage: null,
+    },
+    {
+      id: 'https://alice.example/rea/resources/oven',
+      accountingQuantity: null,
+      onhandQuantity: null,
+      primaryAccountable: ALICE,
+      custodian: ALICE,
+      currentLocation: 'https://places.example/bakery',
+      containedIn: null,
       stage: null,
     },
     {
