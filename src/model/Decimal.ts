@@ -16,15 +16,30 @@ export type Decimal = InstanceType<typeof Decimal>;
 const DECIMAL_LEXICAL = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/u;
 
 /**
+ * Largest decimal exponent accepted. No quantity or amount needs more, and a larger one such as
+ * `1e999999999` would print as a string of a billion digits.
+ */
+export const MAX_DECIMAL_EXPONENT = 1000;
+
+/**
  * Parses a numeric literal's lexical form into an exact decimal.
- * Throws a `RangeError` naming the text when it is not a finite number.
+ * Throws a `RangeError` naming the text when it is not a finite number, or when its magnitude
+ * is beyond 10^±{@link MAX_DECIMAL_EXPONENT}.
  */
 export function parseDecimal(text: string): Decimal {
   const trimmed = text.trim();
   if (!DECIMAL_LEXICAL.test(trimmed)) {
     throw new RangeError(`Expected a decimal number, got [${text}]`);
   }
-  return new Decimal(trimmed);
+  const value = new Decimal(trimmed);
+  if (!value.isZero() && Math.abs(value.e) > MAX_DECIMAL_EXPONENT) {
+    const shown = trimmed.length > 40 ? `${trimmed.slice(0, 40)}...` : trimmed;
+    throw new RangeError(
+      `Expected a decimal number with a magnitude from 1e-${MAX_DECIMAL_EXPONENT} to 1e${MAX_DECIMAL_EXPONENT}, `
+      + `got [${shown}]`,
+    );
+  }
+  return value;
 }
 
 /**

@@ -81,7 +81,8 @@ function resolveContentType(options: ParseRdfOptions): RdfContentType {
   }
   const supported = Object.values(RDF_CONTENT_TYPES).join(', ');
   const reason = given === undefined
-    ? `the file extension names no supported RDF format; pass a content type (one of ${supported})`
+    ? 'the file extension names no supported RDF format; use one of .ttl, .trig, .nt, .nq, .jsonld, .json, '
+      + `.yaml, .yml, .rdf or .owl, or pass a content type (one of ${supported})`
     : `the content type [${given}] is not supported; expected one of ${supported}`;
   throw new RdfParseError({ source: options.source, contentType: given ?? 'an unknown content type', reason });
 }
