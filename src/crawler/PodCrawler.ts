@@ -1,9 +1,9 @@
-import type { Quad } from 'n3';
+import type { NamedNode, Quad } from 'n3';
 import { problem } from '../model/index.js';
 import type { Problem } from '../model/index.js';
 import type { ParsedDocument } from '../rdf/index.js';
-import { LDP, PIM, SOLID } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
+import { LDP, PIM, SOLID } from '../vocab/index.js';
 import type { CrawlResult, PodReport } from './CrawlReport.js';
 import { RdfFetcher } from './RdfFetcher.js';
 import type { DocumentParser } from './RdfFetcher.js';
@@ -202,16 +202,16 @@ export class PodCrawler {
   }
 }
 
-function objectsOf(quads: Quad[], subject: string, predicate: string): string[] {
-  return quads.filter((quad) => quad.subject.value === subject && quad.predicate.value === predicate &&
+function objectsOf(quads: Quad[], subject: string, predicate: NamedNode): string[] {
+  return quads.filter((quad) => quad.subject.value === subject && quad.predicate.equals(predicate) &&
     quad.object.termType === 'NamedNode').map((quad) => quad.object.value);
 }
 
 /** Returns `[url, isContainer]` for each `solid:instanceContainer` and `solid:instance` of an index. */
 function registrationTargets(quads: Quad[]): [string, boolean][] {
   return quads.filter((quad) => quad.object.termType === 'NamedNode' &&
-    (quad.predicate.value === SOLID.instanceContainer || quad.predicate.value === SOLID.instance))
-    .map((quad) => [quad.object.value, quad.predicate.value === SOLID.instanceContainer]);
+    (quad.predicate.equals(SOLID.instanceContainer) || quad.predicate.equals(SOLID.instance)))
+    .map((quad) => [quad.object.value, quad.predicate.equals(SOLID.instanceContainer)]);
 }
 
 function podProblems(report: PodReport): Problem[] {

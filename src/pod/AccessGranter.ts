@@ -1,9 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Quad } from 'n3';
+import type { NamedNode, Quad } from 'n3';
 import { SolidDocumentClient } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
+import { ACL } from '../vocab/index.js';
 import { PodLayout } from './PodLayout.js';
-import { ACL_NAMESPACE, buildAcl } from './WacDocument.js';
+import { buildAcl } from './WacDocument.js';
 import type { AclRule } from './WacDocument.js';
 
 const logger = getLogger('AccessGranter');
@@ -79,14 +80,14 @@ export class AccessGranter {
 
 /** Tells whether one authorization gives `agent` Read on `resource`, and on its contents when `inherit`. */
 function grantsRead(quads: Quad[], agent: string, resource: string, inherit: boolean): boolean {
-  const objectsOf = (subject: string, property: string) => quads
-    .filter((candidate) => candidate.subject.value === subject && candidate.predicate.value === `${ACL_NAMESPACE}${property}`)
+  const objectsOf = (subject: string, property: NamedNode) => quads
+    .filter((candidate) => candidate.subject.value === subject && candidate.predicate.equals(property))
     .map((candidate) => candidate.object.value);
   const subjects = new Set(quads.map((candidate) => candidate.subject.value));
-  return [...subjects].some((subject) => objectsOf(subject, 'agent').includes(agent) &&
-    objectsOf(subject, 'mode').includes(`${ACL_NAMESPACE}Read`) &&
-    objectsOf(subject, 'accessTo').includes(resource) &&
-    (!inherit || objectsOf(subject, 'default').includes(resource)));
+  return [...subjects].some((subject) => objectsOf(subject, ACL.agent).includes(agent) &&
+    objectsOf(subject, ACL.mode).includes(ACL.Read.value) &&
+    objectsOf(subject, ACL.accessTo).includes(resource) &&
+    (!inherit || objectsOf(subject, ACL.default).includes(resource)));
 }
 
 function shortHash(text: string): string {

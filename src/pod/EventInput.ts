@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Quad, Quad_Object } from 'n3';
+import type { NamedNode, Quad, Quad_Object } from 'n3';
 import { formatDecimal, isActionId, parseDecimal } from '../model/index.js';
-import { RDF, VF, XSD, literal, namedNode, triple } from '../solid/index.js';
+import { literal, namedNode, triple } from '../solid/index.js';
+import { RDF, VF, XSD } from '../vocab/index.js';
 
 
 /** A quantity as decimal text, so it stays exact, with the IRI of its unit (such as the OM 2 hour). */
@@ -52,10 +53,10 @@ export function eventQuads(input: EventInput, document: string): Quad[] {
   }
   const event = namedNode(`${document}#${input.id ?? randomUUID()}`);
   const quads = [
-    triple(event, namedNode(RDF.type), namedNode(VF.EconomicEvent)),
-    triple(event, namedNode(VF.action), namedNode(`${VF.namespace}${input.action}`)),
+    triple(event, RDF.type, VF.EconomicEvent),
+    triple(event, VF.action, VF[input.action]),
   ];
-  const add = (property: string, object: Quad_Object) => quads.push(triple(event, namedNode(property), object));
+  const add = (property: NamedNode, object: Quad_Object) => quads.push(triple(event, property, object));
 
   for (const field of LINK_FIELDS) {
     const iri = input[field];
@@ -81,9 +82,8 @@ export function eventQuads(input: EventInput, document: string): Quad[] {
       const measure = namedNode(`${event.value}-${field}`);
       add(VF[field], measure);
       quads.push(
-        triple(measure, namedNode(VF.hasNumericalValue),
-          literal(formatDecimal(parseDecimal(quantity.value)), XSD.decimal)),
-        triple(measure, namedNode(VF.hasUnit), namedNode(absoluteIri(quantity.unit, `${field}.unit`))),
+        triple(measure, VF.hasNumericalValue, literal(formatDecimal(parseDecimal(quantity.value)), XSD.decimal)),
+        triple(measure, VF.hasUnit, namedNode(absoluteIri(quantity.unit, `${field}.unit`))),
       );
     }
   }

@@ -1,11 +1,11 @@
 import type { NamedNode, Quad, Quad_Object, Quad_Subject, Term } from 'n3';
-import { SolidDocumentClient, SolidHttpError } from '../solid/index.js';
+import { SolidDocumentClient, SolidHttpError, namedNode, triple } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
+import { RDF, VF } from '../vocab/index.js';
 import { eventQuads } from './EventInput.js';
 import type { EventInput } from './EventInput.js';
 import { findEventTime, parseEventTime } from './EventTime.js';
 import { PodLayout } from './PodLayout.js';
-import { RDF, VF, namedNode, triple } from '../solid/index.js';
 
 const logger = getLogger('EventRecorder');
 const MAX_ATTEMPTS = 3;
@@ -151,8 +151,8 @@ export function skolemize(quads: Quad[], eventIri: string): Quad[] {
 
 /** Finds the one subject typed `vf:EconomicEvent`; other subjects must be blank or `<event IRI>-…`. */
 function singleEventSubject(quads: Quad[]): string {
-  const events = [...new Set(quads.filter((candidate) => candidate.predicate.value === RDF.type &&
-    candidate.object.value === VF.EconomicEvent).map((candidate) => candidate.subject.value))];
+  const events = [...new Set(quads.filter((candidate) => candidate.predicate.equals(RDF.type) &&
+    candidate.object.equals(VF.EconomicEvent)).map((candidate) => candidate.subject.value))];
   const eventIri = events[0];
   if (events.length !== 1 || eventIri === undefined) {
     throw new Error(`Expected quads about exactly one subject typed vf:EconomicEvent, got [${events.join(', ')}]`);

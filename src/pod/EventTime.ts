@@ -1,5 +1,5 @@
 import type { Quad } from 'n3';
-import { VF } from '../solid/index.js';
+import { VF } from '../vocab/index.js';
 
 const DATE_TIME = /^(-?\d{4,})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}):(\d{2}(?:\.\d+)?))?(Z|[+-]\d{1,2}:\d{2})?$/u;
 
@@ -33,7 +33,7 @@ export const EVENT_TIME_PROPERTIES = [VF.hasPointInTime, VF.hasBeginning, VF.has
 export function findEventTime(quads: Quad[], subject: string): string | undefined {
   for (const property of EVENT_TIME_PROPERTIES) {
     const found = quads.find((candidate) =>
-      candidate.subject.value === subject && candidate.predicate.value === property);
+      candidate.subject.value === subject && candidate.predicate.equals(property));
     if (found !== undefined) {
       return found.object.value;
     }

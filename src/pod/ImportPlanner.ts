@@ -1,19 +1,17 @@
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Quad, Quad_Object, Quad_Subject, Term } from 'n3';
+import type { NamedNode, Quad, Quad_Object, Quad_Subject, Term } from 'n3';
 import { problem } from '../model/index.js';
 import type { Problem } from '../model/index.js';
 import type { ParsedDocument } from '../rdf/index.js';
-import { RDF, VF, namedNode, triple } from '../solid/index.js';
+import { namedNode, triple } from '../solid/index.js';
+import { FOAF, LEGACY_VF, ORG, RDF, VF } from '../vocab/index.js';
 import { findEventTime, parseEventTime } from './EventTime.js';
 import { PodLayout } from './PodLayout.js';
 import type { ReaContainer } from './PodLayout.js';
 
-const FOAF_NS = 'http://xmlns.com/foaf/0.1/';
-const ORG_NS = 'http://www.w3.org/ns/org#';
-
 /** Container of each class, checked in this order, so an event typed twice still counts as an event. */
-const CLASS_CONTAINERS: [string, ReaContainer][] = [
+const CLASS_CONTAINERS: [NamedNode, ReaContainer][] = [
   [VF.EconomicEvent, 'events'],
   [VF.Commitment, 'commitments'], [VF.Claim, 'commitments'],
   [VF.Intent, 'intents'], [VF.Proposal, 'intents'],
@@ -22,10 +20,10 @@ const CLASS_CONTAINERS: [string, ReaContainer][] = [
   [VF.EconomicResource, 'resources'], [VF.ResourceSpecification, 'resources'],
   [VF.Plan, 'plans'],
   [VF.Recipe, 'recipes'], [VF.RecipeProcess, 'recipes'], [VF.RecipeFlow, 'recipes'],
-  [VF.RecipeResource, 'recipes'], [VF.RecipeExchange, 'recipes'],
+  [LEGACY_VF.RecipeResource, 'recipes'], [VF.RecipeExchange, 'recipes'],
   [VF.Agent, 'agents'], [VF.Person, 'agents'], [VF.Organization, 'agents'], [VF.EcologicalAgent, 'agents'],
-  [`${FOAF_NS}Agent`, 'agents'], [`${FOAF_NS}Person`, 'agents'], [`${FOAF_NS}Organization`, 'agents'],
-  [`${ORG_NS}Organization`, 'agents'], [`${ORG_NS}FormalOrganization`, 'agents'],
+  [FOAF.Agent, 'agents'], [FOAF.Person, 'agents'], [FOAF.Organization, 'agents'],
+  [ORG.Organization, 'agents'], [ORG.FormalOrganization, 'agents'],
 ];
 
 /** Suffix of the document, in `rea/resources/`, for subjects of no class in {@link CLASS_CONTAINERS}. */
@@ -198,9 +196,9 @@ function groupByOwner(quads: Quad[]): Map<Term, Quad[]> {
 }
 
 function containerOf(quads: Quad[], owner: Term): ReaContainer | undefined {
-  const types = new Set(quads.filter((quad) => quad.subject.equals(owner) && quad.predicate.value === RDF.type)
+  const types = new Set(quads.filter((quad) => quad.subject.equals(owner) && quad.predicate.equals(RDF.type))
     .map((quad) => quad.object.value));
-  return CLASS_CONTAINERS.find(([type]) => types.has(type))?.[1];
+  return CLASS_CONTAINERS.find(([type]) => types.has(type.value))?.[1];
 }
 
 function fileStem(source: string): string {

@@ -1,6 +1,7 @@
 import type { Quad } from 'n3';
-import { FOAF, PIM, RDF, SOLID, SolidDocumentClient, namedNode, triple } from '../solid/index.js';
+import { SolidDocumentClient, namedNode, triple } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
+import { FOAF, PIM, RDF, SOLID } from '../vocab/index.js';
 import { LAYOUT_REGISTRATIONS, PodLayout, REA_CONTAINERS } from './PodLayout.js';
 import type { IndexVisibility, LayoutRegistration } from './PodLayout.js';
 import { buildAcl } from './WacDocument.js';
@@ -80,7 +81,7 @@ export class PodInitializer {
 
     const present = registeredPairs(existing.quads);
     const missing = wanted.filter((entry) =>
-      !present.has(pairKey(entry.forClass, this.layout.container(entry.container))));
+      !present.has(pairKey(entry.forClass.value, this.layout.container(entry.container))));
     const header = indexHeader(url, visibility).filter((quad) => !containsTriple(existing.quads, quad));
     const additions = [...header, ...missing.flatMap((entry) => this.registrationQuads(url, entry))];
     if (additions.length > 0) {
@@ -90,11 +91,11 @@ export class PodInitializer {
   }
 
   private registrationQuads(indexUrl: string, entry: LayoutRegistration): Quad[] {
-    const subject = namedNode(`${indexUrl}#${localName(entry.forClass)}`);
+    const subject = namedNode(`${indexUrl}#${localName(entry.forClass.value)}`);
     return [
-      triple(subject, namedNode(RDF.type), namedNode(SOLID.TypeRegistration)),
-      triple(subject, namedNode(SOLID.forClass), namedNode(entry.forClass)),
-      triple(subject, namedNode(SOLID.instanceContainer), namedNode(this.layout.container(entry.container))),
+      triple(subject, RDF.type, SOLID.TypeRegistration),
+      triple(subject, SOLID.forClass, entry.forClass),
+      triple(subject, SOLID.instanceContainer, namedNode(this.layout.container(entry.container))),
     ];
   }
 
@@ -104,7 +105,7 @@ export class PodInitializer {
     const aclUrl = await this.client.aclUrl(index);
     const acl = buildAcl(aclUrl, index, [
       { name: 'owner', agent: this.webId, modes: ['Read', 'Write', 'Control'], inherit: false },
-      { name: 'public', agentClass: FOAF.Agent, modes: ['Read'], inherit: false },
+      { name: 'public', agentClass: FOAF.Agent.value, modes: ['Read'], inherit: false },
     ]);
     await this.client.put(aclUrl, acl);
   }
@@ -117,9 +118,9 @@ export class PodInitializer {
     }
     const me = namedNode(this.webId);
     const wanted = [
-      triple(me, namedNode(SOLID.publicTypeIndex), namedNode(this.layout.publicTypeIndex)),
-      triple(me, namedNode(SOLID.privateTypeIndex), namedNode(this.layout.privateTypeIndex)),
-      triple(me, namedNode(PIM.storage), namedNode(this.layout.storage)),
+      triple(me, SOLID.publicTypeIndex, namedNode(this.layout.publicTypeIndex)),
+      triple(me, SOLID.privateTypeIndex, namedNode(this.layout.privateTypeIndex)),
+      triple(me, PIM.storage, namedNode(this.layout.storage)),
     ];
     const missing = wanted.filter((triple) => !containsTriple(profile.quads, triple));
     if (missing.length > 0) {
@@ -132,18 +133,18 @@ export class PodInitializer {
 function indexHeader(url: string, visibility: IndexVisibility): Quad[] {
   const listing = visibility === 'public' ? SOLID.ListedDocument : SOLID.UnlistedDocument;
   return [
-    triple(namedNode(url), namedNode(RDF.type), namedNode(SOLID.TypeIndex)),
-    triple(namedNode(url), namedNode(RDF.type), namedNode(listing)),
+    triple(namedNode(url), RDF.type, SOLID.TypeIndex),
+    triple(namedNode(url), RDF.type, listing),
   ];
 }
 
 /** Collects `forClass`/`instanceContainer` pairs of the registrations already in an index. */
 function registeredPairs(quads: Quad[]): Set<string> {
   const pairs = new Set<string>();
-  for (const classQuad of quads.filter((candidate) => candidate.predicate.value === SOLID.forClass)) {
+  for (const classQuad of quads.filter((candidate) => candidate.predicate.equals(SOLID.forClass))) {
     for (const containerQuad of quads) {
       const sameSubject = containerQuad.subject.equals(classQuad.subject);
-      if (sameSubject && containerQuad.predicate.value === SOLID.instanceContainer) {
+      if (sameSubject && containerQuad.predicate.equals(SOLID.instanceContainer)) {
         pairs.add(pairKey(classQuad.object.value, containerQuad.object.value));
       }
     }

@@ -1,4 +1,5 @@
-import { VF } from '../solid/index.js';
+import type { NamedNode } from 'n3';
+import { VF } from '../vocab/index.js';
 
 /** Names of the containers under `<storage>/rea/`. */
 export const REA_CONTAINERS = [
@@ -13,7 +14,7 @@ export type IndexVisibility = 'public' | 'private';
 
 /** A type registration that `oce pod init` writes: instances of `forClass` live in `container`. */
 export interface LayoutRegistration {
-  forClass: string;
+  forClass: NamedNode;
   container: ReaContainer;
   visibility: IndexVisibility;
 }

@@ -1,9 +1,6 @@
 import type { Quad } from 'n3';
-import { RDF, namedNode, triple } from '../solid/index.js';
-
-
-/** Namespace of Web Access Control. */
-export const ACL_NAMESPACE = 'http://www.w3.org/ns/auth/acl#';
+import { namedNode, triple } from '../solid/index.js';
+import { ACL, RDF } from '../vocab/index.js';
 
 /** A Web Access Control access mode. */
 export type AccessMode = 'Read' | 'Append' | 'Write' | 'Control';
@@ -27,20 +24,19 @@ export interface AclRule {
 export function buildAcl(aclUrl: string, resource: string, rules: AclRule[]): Quad[] {
   return rules.flatMap((rule) => {
     const subject = namedNode(`${aclUrl}#${rule.name}`);
-    const term = (name: string) => namedNode(`${ACL_NAMESPACE}${name}`);
     const quads = [
-      triple(subject, namedNode(RDF.type), term('Authorization')),
-      triple(subject, term('accessTo'), namedNode(resource)),
-      ...rule.modes.map((mode) => triple(subject, term('mode'), term(mode))),
+      triple(subject, RDF.type, ACL.Authorization),
+      triple(subject, ACL.accessTo, namedNode(resource)),
+      ...rule.modes.map((mode) => triple(subject, ACL.mode, ACL[mode])),
     ];
     if (rule.inherit) {
-      quads.push(triple(subject, term('default'), namedNode(resource)));
+      quads.push(triple(subject, ACL.default, namedNode(resource)));
     }
     if (rule.agent !== undefined) {
-      quads.push(triple(subject, term('agent'), namedNode(rule.agent)));
+      quads.push(triple(subject, ACL.agent, namedNode(rule.agent)));
     }
     if (rule.agentClass !== undefined) {
-      quads.push(triple(subject, term('agentClass'), namedNode(rule.agentClass)));
+      quads.push(triple(subject, ACL.agentClass, namedNode(rule.agentClass)));
     }
     return quads;
   });

@@ -1,7 +1,7 @@
 import { DataFactory, Parser, Writer } from 'n3';
 import type { Quad } from 'n3';
+import { LDP, SOLID } from '../vocab/index.js';
 import { SolidHttpError } from './SolidHttpError.js';
-import { SOLID } from './SolidVocabulary.js';
 
 /** A Turtle document read from a pod, with the ETag to make a later write conditional. */
 export interface RdfDocument {
@@ -80,7 +80,7 @@ export class SolidDocumentClient {
     }
     const response = await this.send('Creating a container', url, {
       method: 'PUT',
-      headers: { link: '<http://www.w3.org/ns/ldp#BasicContainer>; rel="type"', 'if-none-match': '*' },
+      headers: { link: `<${LDP.BasicContainer.value}>; rel="type"`, 'if-none-match': '*' },
     });
     // 412 means another writer created it between the HEAD and the PUT, which is what we want.
     if (response.status === 412) {

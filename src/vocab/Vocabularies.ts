@@ -102,6 +102,12 @@ export const LEGACY_VF_NAMESPACES = [
   'http://w3id.org/valueflows#',
 ] as const;
 
+/**
+ * Classes of ValueFlows before 1.0 that VF 1.0 removed, in the 1.0 namespace because the
+ * normalizer rewrites legacy namespaces to it. Data from older implementations still uses them.
+ */
+export const LEGACY_VF = createVocabulary('https://w3id.org/valueflows/ont/vf#', 'RecipeResource');
+
 /** Ontology of units of Measure 2.0: the measure terms VF builds on and the common units. */
 export const OM2 = createVocabulary(
   'http://www.ontology-of-units-of-measure.org/resource/om-2/',
@@ -109,11 +115,12 @@ export const OM2 = createVocabulary(
   'one', 'hour', 'day', 'minute-Time', 'second-Time', 'kilogram', 'gram', 'metre', 'litre', 'kilowattHour',
 );
 
-/** Solid terms used for WebID profiles and type indexes. */
+/** Solid terms used for WebID profiles, type indexes and N3 Patch documents. */
 export const SOLID = createVocabulary(
   'http://www.w3.org/ns/solid/terms#',
   'publicTypeIndex', 'privateTypeIndex', 'TypeIndex', 'ListedDocument', 'UnlistedDocument',
   'TypeRegistration', 'forClass', 'instance', 'instanceContainer', 'oidcIssuer', 'storage',
+  'InsertDeletePatch', 'inserts', 'deletes', 'where',
 );
 
 /** Linked Data Platform containers. */

@@ -1,5 +1,5 @@
 export {
-  createVocabulary, LEGACY_VF_NAMESPACES, VF, OM2, SOLID, LDP, ORG, PIM, ACL, FOAF, RDF, RDFS, XSD, DCTERMS,
+  createVocabulary, LEGACY_VF, LEGACY_VF_NAMESPACES, VF, OM2, SOLID, LDP, ORG, PIM, ACL, FOAF, RDF, RDFS, XSD, DCTERMS,
   SH, SKOS, OWL, OCE,
 } from './Vocabularies.js';
 export type { Vocabulary } from './Vocabularies.js';

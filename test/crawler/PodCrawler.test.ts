@@ -2,8 +2,9 @@ import assert from 'node:assert/strict';
 import { PodCrawler } from '../../src/crawler/index.js';
 import type { CrawlResult, PodReport } from '../../src/crawler/index.js';
 import { AccessGranter, EventRecorder, PodInitializer, PodLayout } from '../../src/pod/index.js';
-import { SolidDocumentClient, findFreePort, namedNode, triple, SOLID, VF, RDF } from '../../src/solid/index.js';
+import { SolidDocumentClient, findFreePort, namedNode, triple } from '../../src/solid/index.js';
 import type { SolidServer } from '../../src/solid/index.js';
+import { RDF, SOLID, VF } from '../../src/vocab/index.js';
 import { createTestMember, sharedSolidServer } from '../support/sharedSolidServer.js';
 import type { TestMember } from '../support/sharedSolidServer.js';
 
@@ -43,12 +44,12 @@ describe('A PodCrawler', () => {
     const grantee = aggregator.account.webId;
     await seedMember(first, ['2026-12-01T10:00:00Z', '2026-12-02T10:00:00Z'], grantee);
     await new SolidDocumentClient(first.session.fetch).put(`${first.account.podUrl}rea/resources/tractor.ttl`, [
-      triple(namedNode(`${first.account.podUrl}rea/resources/tractor.ttl#it`), namedNode(RDF.type), namedNode(VF.EconomicResource)),
+      triple(namedNode(`${first.account.podUrl}rea/resources/tractor.ttl#it`), RDF.type, VF.EconomicResource),
     ]);
     await seedMember(second, ['2026-12-03T10:00:00Z'], grantee);
     const secondLayout = new PodLayout(second.account.podUrl);
     await new SolidDocumentClient(second.session.fetch).patchInsert(secondLayout.privateTypeIndex, [
-      triple(namedNode(`${secondLayout.privateTypeIndex}#away`), namedNode(SOLID.instanceContainer),
+      triple(namedNode(`${secondLayout.privateTypeIndex}#away`), SOLID.instanceContainer,
         namedNode('http://127.0.0.1:1/elsewhere/')),
     ]);
     await seedMember(third, ['2026-12-04T10:00:00Z', '2026-12-04T11:00:00Z', '2026-12-04T12:00:00Z'], grantee);
@@ -104,7 +105,7 @@ describe('A PodCrawler', () => {
     assert.equal(pod.errors[0]!.status, 200);
     assert.match(pod.errors[0]!.message, /^Cannot parse \[.+broken\.ttl\] as text\/turtle/u);
     const loaded = result.documents.find((document) => document.source.startsWith(members[2]!.account.podUrl));
-    assert.equal(loaded!.quads.filter((quad) => quad.object.value === VF.EconomicEvent).length, 3);
+    assert.equal(loaded!.quads.filter((quad) => quad.object.equals(VF.EconomicEvent)).length, 3);
   });
 
   it('reports 403 for a pod without a grant.', () => {
