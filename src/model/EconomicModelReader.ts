@@ -4,6 +4,7 @@ import type { ParsedDocument } from '../rdf/index.js';
 import {
   compactIri, FOAF, OCE, ORG, RDF, VF, VF_EVENT_ONLY_PROPERTIES, VF_PLANNED_FLOW_ONLY_PROPERTIES,
 } from '../vocab/index.js';
+import { DateTimeValue } from './DateTimeValue.js';
 import { parseDecimal } from './Decimal.js';
 import { emptyModel, isActionId } from './EconomicModel.js';
 import type {
@@ -21,9 +22,6 @@ const AGENT_KINDS: [string, AgentKind][] = [
   [OCE.Network.value, 'Organization'], [VF.EcologicalAgent.value, 'EcologicalAgent'],
   [VF.Agent.value, 'Agent'], [FOAF.Agent.value, 'Agent'],
 ];
-
-/** Matches the xsd:dateTime lexical form (xsd:dateTimeStamp additionally requires the zone). */
-const DATE_TIME = /^-?\d{4,}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})?$/u;
 
 /** A process link stated from the process side (`vf:hasInput`, `vf:hasOutput`). */
 interface ProcessLink {
@@ -328,7 +326,7 @@ class DocumentReader {
   /** Returns a time as written; a value that is not an xsd:dateTime is kept and reported with the document. */
   private dateTime(subject: string, predicate: string): string | undefined {
     const value = this.text(subject, predicate);
-    if (value !== undefined && !DATE_TIME.test(value)) {
+    if (value !== undefined && DateTimeValue.parse(value)?.isXsdDateTime() !== true) {
       this.invalidTimes.push(`[${subject}] ${compactIri(predicate)} [${value}]`);
     }
     return value;
