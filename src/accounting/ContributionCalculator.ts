@@ -1,6 +1,7 @@
 import { Decimal, problem } from '../model/index.js';
 import type { EconomicEvent, EconomicModel, Problem, Quantity } from '../model/index.js';
 import { checkEvent } from './checkEvent.js';
+import { compareCodeUnits } from './compareCodeUnits.js';
 import { contributionParts } from './contributionParts.js';
 import type { ContributionKind, ContributionPart } from './contributionParts.js';
 import { orderEvents } from './orderEvents.js';
@@ -42,19 +43,10 @@ interface LineEntry {
   line: ContributionLine;
 }
 
-function compareText(a: string | null, b: string | null): number {
-  if (a === b) {
-    return 0;
-  }
-  if (a === null || b === null) {
-    return a === null ? -1 : 1;
-  }
-  return a < b ? -1 : 1;
-}
-
 function compareLines(a: ContributionLine, b: ContributionLine): number {
-  return compareText(a.kind, b.kind) || compareText(a.unit, b.unit) || compareText(a.currency, b.currency) ||
-    compareText(a.scope, b.scope) || compareText(a.process, b.process);
+  return compareCodeUnits(a.kind, b.kind) || compareCodeUnits(a.unit, b.unit) ||
+    compareCodeUnits(a.currency, b.currency) || compareCodeUnits(a.scope, b.scope) ||
+    compareCodeUnits(a.process, b.process);
 }
 
 /**
@@ -144,7 +136,7 @@ export class ContributionCalculator {
     const processId = base.inputOf ?? base.outputOf;
     const process = processId === undefined ? undefined : this.model.processes.get(processId);
     const scopes = process !== undefined && process.inScopeOf.length > 0 ? process.inScopeOf : base.inScopeOf;
-    const sorted = [...new Set(scopes)].sort(compareText);
+    const sorted = [...new Set(scopes)].sort(compareCodeUnits);
     if (sorted.length > 1) {
       this.problems.push(problem('warning', `Event [${event.id}] is in several scopes [${sorted.join(', ')}]; ` +
         `its contribution was counted in [${sorted[0]}] only.`, { subject: event.id, source: event.source }));
@@ -158,7 +150,7 @@ export class ContributionCalculator {
       line.events.sort((a, b) => (this.rank.get(a) ?? 0) - (this.rank.get(b) ?? 0));
       byAgent.set(agent, [...(byAgent.get(agent) ?? []), line]);
     }
-    return [...byAgent.keys()].sort(compareText).map((agent) => {
+    return [...byAgent.keys()].sort(compareCodeUnits).map((agent) => {
       const lines = (byAgent.get(agent) ?? []).sort(compareLines);
       return { agent, totals: this.totalsOf(lines), lines };
     });
@@ -177,8 +169,8 @@ export class ContributionCalculator {
       totals.set(key, entry);
     }
     const sorted = [...totals.values()].map(({ total, events }) => ({ ...total, events: [...events] }))
-      .sort((a, b) => compareText(a.kind, b.kind) || compareText(a.unit, b.unit) ||
-        compareText(a.currency, b.currency));
+      .sort((a, b) => compareCodeUnits(a.kind, b.kind) || compareCodeUnits(a.unit, b.unit) ||
+        compareCodeUnits(a.currency, b.currency));
     for (const total of sorted) {
       total.events.sort((a, b) => (this.rank.get(a) ?? 0) - (this.rank.get(b) ?? 0));
     }

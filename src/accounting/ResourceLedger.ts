@@ -1,5 +1,6 @@
 import { Decimal } from '../model/index.js';
 import type { EconomicResource, Quantity } from '../model/index.js';
+import { compareCodeUnits } from './compareCodeUnits.js';
 
 /** The derived state of one resource record after replaying the events that name it. */
 export interface ResourceState {
@@ -104,13 +105,6 @@ export class ResourceLedger {
     const ids = [...this.records.keys()].sort(compareCodeUnits);
     return ids.map((id) => toState(this.get(id)));
   }
-}
-
-function compareCodeUnits(a: string, b: string): number {
-  if (a === b) {
-    return 0;
-  }
-  return a < b ? -1 : 1;
 }
 
 function toQuantity(value: Decimal | null, unit: string | null): Quantity | null {

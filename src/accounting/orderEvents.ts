@@ -1,5 +1,6 @@
 import { DateTimeValue, problem } from '../model/index.js';
 import type { EconomicEvent, Problem } from '../model/index.js';
+import { compareCodeUnits } from './compareCodeUnits.js';
 
 /** Events in replay order, with the problems found while reading their times. */
 export interface OrderedEvents {
@@ -41,13 +42,6 @@ function compareTimes(a: DateTimeValue | null, b: DateTimeValue | null): number 
   return a.compare(b);
 }
 
-function compareText(a: string, b: string): number {
-  if (a === b) {
-    return 0;
-  }
-  return a < b ? -1 : 1;
-}
-
 function keyOf(event: EconomicEvent, problems: Problem[]): SortKey {
   const read = (field: 'hasPointInTime' | 'hasEnd' | 'hasBeginning' | 'created'): DateTimeValue | null => {
     const text = event[field];
@@ -78,6 +72,6 @@ export function orderEvents(events: Iterable<EconomicEvent>): OrderedEvents {
   const problems: Problem[] = [];
   const keys = [...events].map((event) => keyOf(event, problems));
   keys.sort((a, b) => compareTimes(a.time, b.time) || compareTimes(a.created, b.created) ||
-    compareText(a.event.id, b.event.id));
+    compareCodeUnits(a.event.id, b.event.id));
   return { events: keys.map((key) => key.event), problems };
 }
