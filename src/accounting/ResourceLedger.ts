@@ -18,21 +18,17 @@ export interface ResourceState {
   events: string[];
 }
 
-/** The mutable working copy of a {@link ResourceState} during replay. */
-export interface ResourceRecord {
-  id: string;
+/**
+ * The mutable working copy of a {@link ResourceState} during replay. It keeps the quantities as
+ * decimals with one shared unit and the custodian as set by events.
+ */
+export interface ResourceRecord extends Omit<ResourceState, 'accountingQuantity' | 'onhandQuantity' | 'custodian'> {
   /** Unit of both quantities, fixed by the first quantity effect; null while no effect applied. */
   unit: string | null;
   accounting: Decimal | null;
   onhand: Decimal | null;
-  primaryAccountable: string | null;
   /** Custodian set by an event; null means custody still follows `primaryAccountable`. */
   custodian: string | null;
-  currentLocation: string | null;
-  containedIn: string | null;
-  stage: string | null;
-  state: string | null;
-  events: string[];
   /** True once an event has named the resource; the first such event may create it. */
   mentioned: boolean;
 }
