@@ -8,6 +8,8 @@ import { numberTextOf } from './JsonTreeReader.js';
 import { numberLiteral } from './NumberLiteral.js';
 import { loadLocalContext } from './LocalContextLoader.js';
 import { RdfParseError } from './RdfParseError.js';
+import { toN3Literal } from './toN3Literal.js';
+import type { RdfJsTerm } from './toN3Literal.js';
 
 /** A context given to JSON-LD processing from outside the document. */
 export type JsonLdContextOption = Record<string, unknown> | unknown[];
@@ -20,12 +22,7 @@ export interface JsonLdResult {
 }
 
 /** A term as jsonld's `toRDF` returns it. */
-interface JsonLdTerm {
-  termType: string;
-  value: string;
-  datatype?: { value: string };
-  language?: string;
-}
+type JsonLdTerm = RdfJsTerm;
 
 interface JsonLdQuad {
   subject: JsonLdTerm;
@@ -108,11 +105,7 @@ function toLiteral(term: JsonLdTerm): Quad_Object {
   if (numberText !== undefined) {
     return numberLiteral(numberText, term.language === undefined ? term.datatype?.value : undefined);
   }
-  if (term.language !== undefined && term.language !== '') {
-    return DataFactory.literal(term.value, term.language);
-  }
-  const datatype = term.datatype === undefined ? undefined : DataFactory.namedNode(term.datatype.value);
-  return DataFactory.literal(term.value, datatype);
+  return toN3Literal(term);
 }
 
 /** Groups jsonld's warnings by code, one problem per code with a count and the first detail. */

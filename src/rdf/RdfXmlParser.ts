@@ -5,14 +5,11 @@ import { graph, RDFParser } from 'rdflib';
 import { BlankNodeScope } from './BlankNodeScope.js';
 import { RDF_CONTENT_TYPES } from './contentTypeForPath.js';
 import { RdfParseError } from './RdfParseError.js';
+import { toN3Literal } from './toN3Literal.js';
+import type { RdfJsTerm } from './toN3Literal.js';
 
 /** A term as rdflib stores it (RDF/JS compatible). */
-interface RdflibTerm {
-  termType: string;
-  value: string;
-  datatype?: { value: string };
-  language?: string;
-}
+type RdflibTerm = RdfJsTerm;
 
 /**
  * Parses RDF/XML with rdflib. The XML itself is parsed with xmldom here, so that a syntax
@@ -55,11 +52,7 @@ function toTerm(term: RdflibTerm, scope: BlankNodeScope): Quad_Object {
     return scope.blankNode(term.value);
   }
   if (term.termType === 'Literal') {
-    if (term.language !== undefined && term.language !== '') {
-      return DataFactory.literal(term.value, term.language);
-    }
-    const datatype = term.datatype === undefined ? undefined : DataFactory.namedNode(term.datatype.value);
-    return DataFactory.literal(term.value, datatype);
+    return toN3Literal(term);
   }
   return DataFactory.namedNode(term.value);
 }
