@@ -20,8 +20,8 @@ export class QuadIndex {
       this.subjectTerms.set(key, this.subjectTerms.get(key) ?? quad.subject);
       const predicates = this.bySubject.get(key) ?? new Map<string, Quad_Object[]>();
       this.bySubject.set(key, predicates);
-      predicates.set(quad.predicate.value, [...(predicates.get(quad.predicate.value) ?? []), quad.object]);
-      this.byPredicate.set(quad.predicate.value, [...(this.byPredicate.get(quad.predicate.value) ?? []), quad]);
+      appendTo(predicates, quad.predicate.value, quad.object);
+      appendTo(this.byPredicate, quad.predicate.value, quad);
     }
   }
 
@@ -49,5 +49,15 @@ export class QuadIndex {
   /** Returns every quad with `predicate`, in document order. */
   public quadsWith(predicate: string): Quad[] {
     return this.byPredicate.get(predicate) ?? [];
+  }
+}
+
+/** Appends `value` to the list under `key` in place, so indexing stays linear in the number of quads. */
+function appendTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list === undefined) {
+    map.set(key, [value]);
+  } else {
+    list.push(value);
   }
 }
