@@ -77,14 +77,15 @@ export class EventRecorder {
   /**
    * Records several events, each given as in {@link recordQuads}, with one read and one N3 Patch
    * per day document. Events whose IRI the document already has are left out and listed in
-   * `alreadyRecorded`, which makes importing the same file twice harmless.
+   * `alreadyRecorded`, which makes importing the same file twice harmless. An event time that is
+   * not a valid `xsd:dateTime` throws, unless `invalidTimes` is `undated`, which files such an
+   * event in the undated document (the importer does so after warning about it).
    */
-  public async recordBatch(events: Quad[][]): Promise<BatchResult> {
+  public async recordBatch(events: Quad[][], invalidTimes: 'reject' | 'undated' = 'reject'): Promise<BatchResult> {
     const byDocument = new Map<string, { eventIri: string; quads: Quad[] }[]>();
     for (const quads of events) {
       const eventIri = singleEventSubject(quads);
-      const time = findEventTime(quads, eventIri);
-      const document = this.layout.eventDocument(time === undefined ? undefined : parseEventTime(time));
+      const document = this.layout.eventDocument(eventDate(quads, eventIri, invalidTimes));
       byDocument.set(document, [...(byDocument.get(document) ?? []), { eventIri, quads: skolemize(quads, eventIri) }]);
     }
     const result: BatchResult = { recorded: [], alreadyRecorded: [] };
@@ -147,6 +148,22 @@ export function skolemize(quads: Quad[], eventIri: string): Quad[] {
   };
   return quads.map((quad) =>
     triple(rename(quad.subject) as Quad_Subject, quad.predicate, rename(quad.object) as Quad_Object));
+}
+
+/** Returns the instant that files an event, or undefined for the undated document. */
+function eventDate(quads: Quad[], eventIri: string, invalidTimes: 'reject' | 'undated'): Date | undefined {
+  const time = findEventTime(quads, eventIri);
+  if (time === undefined) {
+    return undefined;
+  }
+  try {
+    return parseEventTime(time);
+  } catch (error: unknown) {
+    if (invalidTimes === 'undated') {
+      return undefined;
+    }
+    throw error;
+  }
 }
 
 /** Finds the one subject typed `vf:EconomicEvent`; other subjects must be blank or `<event IRI>-…`. */

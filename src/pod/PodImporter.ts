@@ -62,7 +62,7 @@ export class PodImporter {
     for (const [url, quads] of plan.documents) {
       await this.client.put(url, quads);
     }
-    const batch = await this.recorder.recordBatch(plan.events);
+    const batch = await this.recorder.recordBatch(plan.events, 'undated');
     const eventDocuments = [...new Set([...batch.recorded, ...batch.alreadyRecorded].map((entry) => entry.document))];
     const result: ImportResult = {
       documentsWritten: [...plan.documents.keys()],

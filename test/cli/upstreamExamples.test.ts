@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import type { InventoryJson, ResourceJson } from '../../src/report/index.js';
-import { REPOSITORY_ROOT, runCli } from './runCli.js';
+import { referencePath } from '../support/referenceData.js';
+import { runCli } from './runCli.js';
 
 // The upstream ValueFlows examples sit beside the repository, where CI has them too. They are
-// real-world input that the project does not ship, so these tests run only where they exist.
-const EXAMPLES = resolve(REPOSITORY_ROOT, '../shared/reference/valueflows/examples/current-extracted');
+// real-world input that the project does not ship.
+const EXAMPLES = referencePath('examples', 'current-extracted');
 const ONE = 'http://www.ontology-of-units-of-measure.org/resource/om-2/one';
 const KILOGRAM = 'http://www.ontology-of-units-of-measure.org/resource/om-2/kilogram';
 
@@ -36,7 +36,7 @@ async function inventoryOf(file: string): Promise<ResourceFigures[]> {
   return (JSON.parse(run.stdout) as InventoryJson).resources.map(figuresOf);
 }
 
-if (existsSync(EXAMPLES)) {
+{
   /*
    * Expected figures are worked out by hand from the VF action table. A resource document's
    * stated quantity is never an opening balance, and these examples record no raise, so each

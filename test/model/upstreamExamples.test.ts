@@ -1,15 +1,16 @@
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { readEconomicModel } from '../../src/model/EconomicModelReader.js';
 import type { EconomicEvent, EconomicModel } from '../../src/model/index.js';
 import { RdfParseError, readRdfFile } from '../../src/rdf/index.js';
 import type { ParsedDocument } from '../../src/rdf/index.js';
+import { referencePath } from '../support/referenceData.js';
 
 // Upstream ValueFlows examples (YAML-LD blocks of the example pages, and the older stand-alone
 // files) are kept outside the repository; CI has them. They are real-world input, not fixtures.
-const EXAMPLES = '/work/shared/reference/valueflows/examples/';
+const EXAMPLES = referencePath('examples');
 const CURRENT = join(EXAMPLES, 'current-extracted');
 const LEGACY = join(EXAMPLES, 'legacy-2025-02');
 const OM2 = 'http://www.ontology-of-units-of-measure.org/resource/om-2/';
@@ -46,7 +47,7 @@ function quantityText(quantity: EconomicEvent['resourceQuantity']): string | und
   return quantity === undefined ? undefined : `${quantity.value.toFixed()} ${quantity.unit.replace(OM2, 'om2:')}`;
 }
 
-if (existsSync(CURRENT)) {
+{
   describe('The upstream ValueFlows examples', () => {
     // Events, resources and processes each example yields, as measured when this test was written.
     const counts: Record<string, [number, number, number]> = {
@@ -198,7 +199,7 @@ if (existsSync(CURRENT)) {
   });
 }
 
-if (existsSync(LEGACY)) {
+{
   describe('The legacy upstream ValueFlows examples', () => {
     for (const file of readdirSync(LEGACY).filter((name) => name.endsWith('.yaml')).sort()) {
       it(`parses ${file} or rejects it with an RdfParseError.`, async () => {

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { Parser } from 'n3';
 import { ACTION_IDS } from '../../src/model/index.js';
 import { createVocabulary, LEGACY_VF_NAMESPACES, OM2, RDF, VF } from '../../src/vocab/index.js';
+import { referencePath } from '../support/referenceData.js';
 
-const ONTOLOGY = '/work/shared/reference/valueflows/ontology/all_vf.TTL';
+
 
 describe('createVocabulary', () => {
   const EX = createVocabulary('https://e.example/ns#', 'Thing', 'relatesTo');
@@ -44,16 +45,14 @@ describe('The VF vocabulary', () => {
     assert.equal(OM2.kilogram.value, 'http://www.ontology-of-units-of-measure.org/resource/om-2/kilogram');
   });
 
-  // The reference copy of the VF 1.0 ontology is present in CI; the comparison needs it.
-  if (existsSync(ONTOLOGY)) {
-    it('declares exactly the terms the VF 1.0 ontology types.', () => {
-      const declared = new Set<string>();
-      for (const quad of new Parser().parse(readFileSync(ONTOLOGY, 'utf8'))) {
-        if (quad.predicate.equals(RDF.type) && quad.subject.value.startsWith(VF.namespace)) {
-          declared.add(quad.subject.value.slice(VF.namespace.length));
-        }
+  it('declares exactly the terms the VF 1.0 ontology types.', () => {
+    const ontology = referencePath('ontology', 'all_vf.TTL');
+    const declared = new Set<string>();
+    for (const quad of new Parser().parse(readFileSync(ontology, 'utf8'))) {
+      if (quad.predicate.equals(RDF.type) && quad.subject.value.startsWith(VF.namespace)) {
+        declared.add(quad.subject.value.slice(VF.namespace.length));
       }
-      assert.deepEqual([...VF.localNames].sort(), [...declared].sort());
-    });
-  }
+    }
+    assert.deepEqual([...VF.localNames].sort(), [...declared].sort());
+  });
 });

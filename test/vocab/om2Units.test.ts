@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { UnitWords } from '../../src/rdf/index.js';
 import { OM2 } from '../../src/vocab/index.js';
+import { referencePath } from '../support/referenceData.js';
 
 const UNIT_TABLE = fileURLToPath(new URL('../../vocab/om2-units.json', import.meta.url));
-const UPSTREAM_CSV = '/work/shared/reference/valueflows/units/units-en-useful.csv';
 
 /** Splits one CSV line, honouring double-quoted fields with doubled quotes inside. */
 function csvFields(line: string): string[] {
@@ -39,19 +39,17 @@ describe('The OM 2 unit table', () => {
     assert.equal(units.iriFor('liter'), undefined);
   });
 
-  // The reference copy of the ValueFlows unit list is present in CI; the comparison needs it.
-  if (existsSync(UPSTREAM_CSV)) {
-    it('holds the first occurrence of every OM 2 name and label of the ValueFlows list.', () => {
-      const expected = new Map<string, string>();
-      for (const line of readFileSync(UPSTREAM_CSV, 'utf8').split(/\r?\n/u).filter((each) => each.trim() !== '')) {
-        const [, localName, label] = csvFields(line);
-        if (localName !== undefined && label !== undefined && !expected.has(localName)) {
-          expected.set(localName, label);
-        }
+  it('holds the first occurrence of every OM 2 name and label of the ValueFlows list.', () => {
+    const upstreamCsv = referencePath('units', 'units-en-useful.csv');
+    const expected = new Map<string, string>();
+    for (const line of readFileSync(upstreamCsv, 'utf8').split(/\r?\n/u).filter((each) => each.trim() !== '')) {
+      const [, localName, label] = csvFields(line);
+      if (localName !== undefined && label !== undefined && !expected.has(localName)) {
+        expected.set(localName, label);
       }
-      const table = JSON.parse(readFileSync(UNIT_TABLE, 'utf8')) as { units: [string, string][] };
-      assert.deepEqual(new Map(table.units), expected);
-      assert.equal(UnitWords.load().size, 1416);
-    });
-  }
+    }
+    const table = JSON.parse(readFileSync(UNIT_TABLE, 'utf8')) as { units: [string, string][] };
+    assert.deepEqual(new Map(table.units), expected);
+    assert.equal(UnitWords.load().size, 1416);
+  });
 });
