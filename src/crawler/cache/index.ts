@@ -1,0 +1,3 @@
+export * from './DocumentCache.js';
+export * from './FileDocumentCache.js';
+export * from './MemoryDocumentCache.js';
