@@ -17,3 +17,16 @@ const root: Logger = pino(
 export function getLogger(name: string): Logger {
   return root.child({ component: name });
 }
+
+/**
+ * Sets the level of the root logger and so of every child logger that has not set its own, such
+ * as the level from the aggregator's configuration.
+ */
+export function setLogLevel(level: string): void {
+  root.level = level;
+}
+
+/** Returns the current level of the root logger. */
+export function getLogLevel(): string {
+  return root.level;
+}

@@ -1,1 +1,2 @@
 export * from './Logger.js';
+export * from './GroupedLogger.js';
