@@ -1,4 +1,18 @@
-import type { DocumentCache } from './cache/index.js';
+import type { CachedDocument, DocumentCache } from './cache/index.js';
+import {
+  AddressRefusedError, FetchTimeoutError, RedirectLoopError, ResponseTooLargeError, TooManyRedirectsError,
+  readLimitedBody,
+} from './http/index.js';
+import { withoutFragment } from './http/normalizeRequest.js';
+import { getLogger } from '../util/index.js';
+
+/** Default size limit of one response body: 10 MiB. */
+export const DEFAULT_MAX_BYTES = 10 * 1024 * 1024;
+
+// The wildcard gets documents stored in other formats too, so they are reported as unparseable
+// instead of as a 406 or 501 from the server's converter.
+const DEFAULT_ACCEPT =
+  'text/turtle, application/ld+json;q=0.9, application/n-triples;q=0.8, application/rdf+xml;q=0.5, */*;q=0.1';
 
 /** A document read from a pod: freshly downloaded, or confirmed unchanged by a 304 and read from the cache. */
 export interface FetchedDocument {
@@ -62,19 +76,168 @@ export function isFetchFailure(result: FetchedDocument | FetchFailure): result i
 
 /**
  * Fetches documents with conditional GETs against a {@link DocumentCache}, with a body size
- * limit enforced while streaming. Never throws: every failure comes back as a {@link FetchFailure}.
+ * limit enforced while streaming. A 304 returns the cached body as `unchanged`; a 2xx returns
+ * `downloaded` and replaces the cache entry. Failures leave the cache as it is, so the caller
+ * decides whether a document is gone. Never throws: every failure is a {@link FetchFailure}.
  */
 export class DocumentFetcher {
+  /** Totals since this fetcher was created. */
   public readonly counters: DocumentFetcherCounters = {
     requests: 0, downloads: 0, notModified: 0, bytes: 0, failures: 0,
   };
 
-  public constructor(private readonly options: DocumentFetcherOptions) {}
+  private readonly logger = getLogger('DocumentFetcher');
+  private readonly fetchFn: typeof fetch;
+  private readonly cache: DocumentCache | undefined;
+  private readonly maxBytes: number;
+  private readonly accept: string;
+  private readonly now: () => Date;
+
+  public constructor(options: DocumentFetcherOptions) {
+    this.fetchFn = options.fetch;
+    this.cache = options.cache;
+    this.maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    this.accept = options.accept ?? DEFAULT_ACCEPT;
+    this.now = options.now ?? ((): Date => new Date());
+  }
 
   /** Fetches `url` (its fragment removed); `conditional: false` ignores the cached validators. */
   public async fetch(url: string, options?: { conditional?: boolean }): Promise<FetchedDocument | FetchFailure> {
-    void this.options;
-    void options;
-    return Promise.resolve({ url, status: 0, message: 'not built yet', kind: 'network' });
+    const started = performance.now();
+    const documentUrl = withoutFragment(url);
+    const cached = options?.conditional === false ? undefined : await this.cache?.get(documentUrl);
+    let result = await this.request(documentUrl, cached, started);
+
+    // A 304 to a request without validators has no body to reuse: ask once more without them.
+    if (!isFetchFailure(result) || result.status !== 304 || cached !== undefined) {
+      return this.count(result);
+    }
+    this.logger.warn({ url: documentUrl }, 'Refetching after a 304 to an unconditional request');
+    result = await this.request(documentUrl, undefined, started, { 'cache-control': 'no-cache' });
+    return this.count(result);
   }
+
+  private async request(
+    url: string, cached: CachedDocument | undefined, started: number, extraHeaders: Record<string, string> = {},
+  ): Promise<FetchedDocument | FetchFailure> {
+    const headers: Record<string, string> = { accept: this.accept, ...extraHeaders };
+    if (cached?.etag !== undefined) {
+      headers['if-none-match'] = cached.etag;
+    }
+    if (cached?.lastModified !== undefined) {
+      headers['if-modified-since'] = cached.lastModified;
+    }
+    this.counters.requests += 1;
+    let response: Response;
+    try {
+      response = await this.fetchFn(url, { headers });
+    } catch (error: unknown) {
+      return failureFromError(url, 0, error);
+    }
+    if (response.status === 304) {
+      await response.body?.cancel();
+      return cached === undefined ?
+        failure(url, 304, 'protocol', `GET [${url}] returned 304 Not Modified to a request without validators`) :
+        this.unchanged(cached, response, started);
+    }
+    if (!response.ok || response.status === 206) {
+      await response.body?.cancel();
+      const text = `${response.status}${response.statusText === '' ? '' : ` ${response.statusText}`}`;
+      const kind = response.ok ? 'protocol' : 'http';
+      return failure(url, response.status, kind, `GET [${url}] returned status [${text}]`);
+    }
+    return this.download(url, response, started);
+  }
+
+  private async unchanged(cached: CachedDocument, response: Response, started: number): Promise<FetchedDocument> {
+    this.counters.notModified += 1;
+    // A 304 may carry newer validators (RFC 9110 section 15.4.5); keep them for the next request.
+    const etag = response.headers.get('etag') ?? cached.etag;
+    const lastModified = response.headers.get('last-modified') ?? cached.lastModified;
+    if (etag !== cached.etag || lastModified !== cached.lastModified) {
+      await this.store({ ...cached, ...validators(etag, lastModified) });
+    }
+    return {
+      url: cached.url, status: 'unchanged', contentType: cached.contentType, body: cached.body,
+      ...validators(etag, lastModified), bytes: cached.bytes, ms: performance.now() - started,
+    };
+  }
+
+  private async download(url: string, response: Response, started: number): Promise<FetchedDocument | FetchFailure> {
+    let bytes: Buffer;
+    try {
+      bytes = await readLimitedBody(response, url, this.maxBytes);
+    } catch (error: unknown) {
+      return failureFromError(url, response.status, error);
+    }
+    this.counters.downloads += 1;
+    this.counters.bytes += bytes.byteLength;
+    const fields = validators(
+      response.headers.get('etag') ?? undefined, response.headers.get('last-modified') ?? undefined,
+    );
+    const contentType = response.headers.get('content-type') ?? '';
+    const body = bytes.toString('utf8');
+    const fetchedAt = this.now().toISOString();
+    await this.store({ url, contentType, body, bytes: bytes.byteLength, fetchedAt, ...fields });
+    const ms = performance.now() - started;
+    return { url, status: 'downloaded', contentType, body, ...fields, bytes: bytes.byteLength, ms };
+  }
+
+  /** Writes a cache entry; a failed write is logged and costs only a full download next time. */
+  private async store(document: CachedDocument): Promise<void> {
+    try {
+      await this.cache?.put(document);
+    } catch (error: unknown) {
+      this.logger.warn({ url: document.url, error: describe(error) }, 'Could not write cache entry');
+    }
+  }
+
+  private count(result: FetchedDocument | FetchFailure): FetchedDocument | FetchFailure {
+    if (isFetchFailure(result)) {
+      this.counters.failures += 1;
+    }
+    return result;
+  }
+}
+
+type Validators = Pick<FetchedDocument, 'etag' | 'lastModified'>;
+
+function validators(etag: string | undefined, lastModified: string | undefined): Validators {
+  const fields: Validators = {};
+  if (etag !== undefined) {
+    fields.etag = etag;
+  }
+  if (lastModified !== undefined) {
+    fields.lastModified = lastModified;
+  }
+  return fields;
+}
+
+function failure(url: string, status: number, kind: FetchFailureKind, message: string): FetchFailure {
+  return { url, status, kind, message };
+}
+
+/** Maps an error of the crawler fetch or of reading the body to a failure kind. */
+function failureFromError(url: string, status: number, error: unknown): FetchFailure {
+  const message = describe(error);
+  if (error instanceof AddressRefusedError) {
+    return failure(url, 0, 'refused', message);
+  }
+  if (error instanceof FetchTimeoutError || (error instanceof Error && error.name === 'TimeoutError')) {
+    return failure(url, 0, 'timeout', message);
+  }
+  if (error instanceof TooManyRedirectsError || error instanceof RedirectLoopError) {
+    return failure(url, 0, 'redirects', message);
+  }
+  if (error instanceof ResponseTooLargeError) {
+    return failure(url, status, 'tooLarge', message);
+  }
+  return failure(url, 0, 'network', `GET [${url}] failed: ${message}`);
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) {
+    return String(error);
+  }
+  return error.cause instanceof Error ? `${error.message} (${error.cause.message})` : error.message;
 }

@@ -6,3 +6,4 @@ export * from './RedirectLoopError.js';
 export * from './ResponseTooLargeError.js';
 export * from './TooManyRedirectsError.js';
 export * from './createCrawlerFetch.js';
+export * from './readLimitedBody.js';
