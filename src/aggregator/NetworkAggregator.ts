@@ -1,61 +1,68 @@
-import type { Quad } from 'n3';
 import { computeContributions, computeInventory } from '../accounting/index.js';
-import type { CrawlResult } from '../crawler/index.js';
+import { readMemberships } from '../crawler/index.js';
+import type { CrawlReportJson, NetworkCrawlResult, PodCrawlReport } from '../crawler/index.js';
 import { readEconomicModel } from '../model/EconomicModelReader.js';
 import type { Problem } from '../model/index.js';
 import type { ParsedDocument } from '../rdf/index.js';
 import { contributionsToJson, inventoryToJson } from '../report/index.js';
 import type { ContributionsJson, InventoryJson } from '../report/index.js';
 import { getLogger } from '../util/index.js';
-import { ORG } from '../vocab/index.js';
 
 const logger = getLogger('NetworkAggregator');
 
-/** Crawls pods for a list of WebIDs; the aggregator needs nothing more from the crawler. */
-export interface PodSource {
-  crawl: (webIds: string[]) => Promise<CrawlResult>;
+/** Crawls the networks; `NetworkCrawler` is the implementation, tests may pass another. */
+export interface NetworkSource {
+  crawl: () => Promise<NetworkCrawlResult>;
 }
 
 /** The network figures computed from one crawl, as the service publishes them. */
 export interface NetworkSnapshot {
   /** When the crawl finished, as an ISO 8601 UTC timestamp. */
   crawledAt: string;
+  /** The first network root. */
   network: string;
+  roots: string[];
+  /** WebIDs of every agent some network lists as a member, sorted. */
   members: string[];
   inventory: InventoryJson;
   contributions: ContributionsJson;
-  pods: CrawlResult['pods'];
-  /** Problems of the crawl itself (unreachable pods, refused documents). */
+  pods: PodCrawlReport[];
+  /** The crawl report: per pod, per problem, totals. */
+  report: CrawlReportJson;
+  /** Problems of the crawl itself (unreachable pods, quarantined documents, cycles, duplicate events). */
   problems: Problem[];
 }
 
 /**
- * Computes a network's accounting from its members' pods. A network is an agent with a pod of
- * its own that lists its members with `org:hasMember` (or `org:Membership` nodes); the aggregator
- * crawls the network's pod first, reads the member WebIDs there, then crawls the members' pods.
+ * Computes network accounting from a crawl of the networks: the documents of every pod in the
+ * view (each event once) feed the inventory and the contributions.
  */
 export class NetworkAggregator {
-  public constructor(private readonly pods: PodSource, private readonly now: () => Date = () => new Date()) {}
+  public constructor(private readonly source: NetworkSource) {}
 
-  /** Crawls the network and its members and computes inventory and contributions. */
-  public async aggregate(networkWebId: string): Promise<NetworkSnapshot> {
-    const networkCrawl = await this.pods.crawl([networkWebId]);
-    const members = findMembers(networkWebId, networkCrawl.documents);
-    logger.info({ network: networkWebId, members: members.length }, 'Read network membership');
-    const memberCrawl = await this.pods.crawl(members.filter((member) => member !== networkWebId));
-
-    const documents = [...networkCrawl.documents, ...memberCrawl.documents];
-    const model = readEconomicModel(documents);
-    return {
-      crawledAt: this.now().toISOString(),
-      network: networkWebId,
-      members,
-      inventory: inventoryToJson(computeInventory(model), model.problems),
-      contributions: contributionsToJson(computeContributions(model)),
-      pods: [...networkCrawl.pods, ...memberCrawl.pods],
-      problems: [...networkCrawl.problems, ...memberCrawl.problems],
-    };
+  /** Crawls the networks and computes inventory and contributions. */
+  public async aggregate(): Promise<NetworkSnapshot> {
+    const result = await this.source.crawl();
+    const snapshot = snapshotOf(result);
+    logger.info({ members: snapshot.members.length, documents: result.documents.length }, 'Computed the network figures');
+    return snapshot;
   }
+}
+
+/** Computes the figures of a crawl result, also after a `refetch`. */
+export function snapshotOf(result: NetworkCrawlResult): NetworkSnapshot {
+  const model = readEconomicModel(result.documents);
+  return {
+    crawledAt: result.crawledAt,
+    network: result.report.roots[0] ?? '',
+    roots: result.report.roots,
+    members: result.members.map((member) => member.webId).sort(),
+    inventory: inventoryToJson(computeInventory(model), model.problems),
+    contributions: contributionsToJson(computeContributions(model)),
+    pods: result.report.pods,
+    report: result.report,
+    problems: result.problems,
+  };
 }
 
 /**
@@ -64,23 +71,6 @@ export class NetworkAggregator {
  * Returns member WebIDs sorted, without duplicates.
  */
 export function findMembers(networkWebId: string, documents: ParsedDocument[]): string[] {
-  const quads: Quad[] = documents.flatMap((document) => document.quads);
-  const members = new Set<string>();
-  const membershipsOfNetwork = new Set<string>();
-  for (const quad of quads) {
-    if (quad.subject.value === networkWebId && quad.predicate.equals(ORG.hasMember)
-      && quad.object.termType === 'NamedNode') {
-      members.add(quad.object.value);
-    }
-    if (quad.predicate.equals(ORG.organization) && quad.object.value === networkWebId) {
-      membershipsOfNetwork.add(quad.subject.value);
-    }
-  }
-  for (const quad of quads) {
-    if (membershipsOfNetwork.has(quad.subject.value) && quad.predicate.equals(ORG.member)
-      && quad.object.termType === 'NamedNode') {
-      members.add(quad.object.value);
-    }
-  }
-  return [...members].sort();
+  const members = documents.flatMap((document) => readMemberships(networkWebId, document.quads, document.source));
+  return [...new Set(members.map((membership) => membership.member))].sort();
 }

@@ -1,29 +1,41 @@
 import type { NamedNode, Quad } from 'n3';
-import { problem } from '../model/index.js';
-import type { Problem } from '../model/index.js';
-import type { ParsedDocument } from '../rdf/index.js';
+import { parseRdf } from '../rdf/index.js';
 import { getLogger } from '../util/index.js';
-import { LDP, PIM, SOLID } from '../vocab/index.js';
-import type { CrawlResult, PodReport } from './CrawlReport.js';
-import { RdfFetcher } from './RdfFetcher.js';
-import type { DocumentParser } from './RdfFetcher.js';
+import { PIM, SOLID } from '../vocab/index.js';
+import { ContainerWalker } from './ContainerWalker.js';
+import { coverageOf } from './CrawlReport.js';
+import type { PodCrawlReport } from './CrawlReport.js';
+import { DocumentLoader } from './DocumentLoader.js';
+import type { LoadedDocument, QuarantinedDocument } from './DocumentLoader.js';
+import { isSourceFailure } from './DocumentSource.js';
+import type { DocumentSource } from './DocumentSource.js';
+import { PodBudget } from './PodBudget.js';
+import type { PodBounds } from './PodBudget.js';
 
 const logger = getLogger('PodCrawler');
 
 /** Options of {@link PodCrawler}. */
 export interface PodCrawlerOptions {
-  /** Fetch used for every request, usually the aggregator's authenticated fetch. */
-  fetch: typeof fetch;
-  /** Parser of fetched documents; default `parseRdf`. */
-  parse?: DocumentParser;
-  /** Documents fetched per pod at most; default 10 000. Containers do not count. */
-  maxDocumentsPerPod?: number;
-  /** Levels of sub-containers walked below a registered container; default 8. */
-  maxContainerDepth?: number;
-  /** Timeout of each request in milliseconds; default 30 000. */
-  requestTimeoutMs?: number;
-  /** Pods crawled at the same time; default 4. Documents of one pod are fetched one after another. */
-  podConcurrency?: number;
+  source: DocumentSource;
+  /** Parses, validates and names the graphs of fetched documents. */
+  loader: DocumentLoader;
+  bounds: PodBounds;
+  /** Documents of one pod fetched at the same time; default 4. */
+  documentConcurrency?: number;
+  /** Current time; injected by tests. */
+  clock?: () => Date;
+}
+
+/** What one pod crawl found: the documents loaded now and the URLs it saw and failed to load. */
+export interface PodCrawl {
+  report: PodCrawlReport;
+  /** The profile document's quads (membership may be stated there), or empty when it could not be read. */
+  profile: Quad[];
+  documents: LoadedDocument[];
+  /** Every document URL listed in the registered containers. */
+  seenUrls: Set<string>;
+  /** Listed documents that could not be fetched; the view may keep their last good copy. */
+  failedUrls: Set<string>;
 }
 
 /** Registered locations of one pod: containers to walk and single documents. */
@@ -33,173 +45,151 @@ interface Registrations {
 }
 
 /**
- * Crawls member pods: WebID profile, then `pim:storage` and the public and private type indexes,
- * then the registered containers (`solid:instanceContainer`, walked through `ldp:contains`) and
- * single registered documents (`solid:instance`), then every document found. Only links inside a
- * registered container are followed, and registrations outside the pod's storage (or the profile's
- * origin, when the profile names no storage) are skipped. A pod that fails is reported and
- * skipped; nothing a pod returns makes the crawl throw.
- *
- * NOTE: there is no address guard yet, so a WebID may point the crawl at any host, private and
- * link-local ranges included. The injected fetch also sends the aggregator's DPoP-bound token to
- * every profile host. Filter WebIDs before crawling until that guard exists.
+ * Crawls one member pod: WebID profile, then `pim:storage` and the public and private type
+ * indexes, then the registered containers (`solid:instanceContainer`) and single registered
+ * documents (`solid:instance`), then every document found. Registrations outside the pod's
+ * storage (or the profile's origin when it names no storage) are skipped and reported. Nothing a
+ * pod returns makes the crawl throw.
  */
 export class PodCrawler {
-  private readonly fetcher: RdfFetcher;
-  private readonly maxDocuments: number;
-  private readonly maxDepth: number;
+  private readonly clock: () => Date;
   private readonly concurrency: number;
 
-  public constructor(options: PodCrawlerOptions) {
-    const timeoutMs = options.requestTimeoutMs ?? 30_000;
-    this.fetcher = new RdfFetcher({ fetch: options.fetch, parse: options.parse, timeoutMs });
-    this.maxDocuments = options.maxDocumentsPerPod ?? 10_000;
-    this.maxDepth = options.maxContainerDepth ?? 8;
-    this.concurrency = Math.max(1, options.podConcurrency ?? 4);
+  public constructor(private readonly options: PodCrawlerOptions) {
+    this.clock = options.clock ?? ((): Date => new Date());
+    this.concurrency = Math.max(1, options.documentConcurrency ?? 4);
   }
 
-  /** Crawls every WebID and returns the documents in WebID order, with one report per WebID. */
-  public async crawl(webIds: string[]): Promise<CrawlResult> {
-    const startedAt = Date.now();
-    const results: { documents: ParsedDocument[]; report: PodReport }[] = [];
-    let next = 0;
-    const worker = async (): Promise<void> => {
-      while (next < webIds.length) {
-        const index = next;
-        next += 1;
-        results[index] = await this.crawlPodSafely(webIds[index] ?? '');
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.concurrency, webIds.length) }, worker));
-
-    const pods = results.map((result) => result.report);
-    const documents = results.flatMap((result) => result.documents);
-    const crawl = { documents, pods, problems: pods.flatMap(podProblems) };
-    logger.info({ pods: pods.length, documents: crawl.documents.length, problems: crawl.problems.length,
-      ms: Date.now() - startedAt }, 'Crawl finished');
+  /** Crawls the pod of `webId`; `depth` is its distance from a network root, kept in the report. */
+  public async crawl(webId: string, depth: number): Promise<PodCrawl> {
+    const startedAt = this.clock().getTime();
+    const budget = new PodBudget(webId, this.options.bounds, () => this.clock().getTime());
+    const report = emptyReport(webId, depth);
+    const crawl: PodCrawl = { report, profile: [], documents: [], seenUrls: new Set(), failedUrls: new Set() };
+    try {
+      await this.crawlInto(crawl, budget);
+    } catch (error: unknown) {
+      const message = `The crawl of the pod failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
+      logger.error({ webId, err: error }, 'Crawl of a pod failed unexpectedly');
+      budget.incomplete({ url: webId, status: 0, kind: 'internal', message });
+    }
+    report.errors = budget.errors;
+    report.complete = budget.complete;
+    report.coverage = coverageOf(report.loaded, report.seen);
+    report.durationMs = this.clock().getTime() - startedAt;
+    logger.info({ webId, seen: report.seen, loaded: report.loaded, unchanged: report.unchanged,
+      rejected: report.rejected, failed: report.failed, ms: report.durationMs }, 'Pod crawled');
     return crawl;
   }
 
-  /** Crawls one pod and turns any unexpected exception into an error of its report. */
-  private async crawlPodSafely(webId: string): Promise<{ documents: ParsedDocument[]; report: PodReport }> {
-    try {
-      return await this.crawlPod(webId);
-    } catch (error: unknown) {
-      const message = `Crawl of the pod failed unexpectedly: ${error instanceof Error ? error.message : String(error)}`;
-      logger.error({ webId, err: error }, 'Crawl of a pod failed unexpectedly');
-      const report: PodReport = {
-        webId, storage: null, typeIndexes: [], containers: [], documentsSeen: 0, documentsLoaded: 0,
-        documentsFailed: 0, limitReached: false, errors: [{ url: webId, status: 0, message }],
-      };
-      return { documents: [], report };
+  private async crawlInto(crawl: PodCrawl, budget: PodBudget): Promise<void> {
+    const { report } = crawl;
+    const profileUrl = report.webId.split('#')[0] ?? report.webId;
+    const profile = await this.readRequired(profileUrl, budget);
+    if (profile === undefined) {
+      return;
     }
-  }
-
-  private async crawlPod(webId: string): Promise<{ documents: ParsedDocument[]; report: PodReport }> {
-    const report: PodReport = {
-      webId, storage: null, typeIndexes: [], containers: [],
-      documentsSeen: 0, documentsLoaded: 0, documentsFailed: 0, limitReached: false, errors: [],
-    };
-    const documents: ParsedDocument[] = [];
-
-    // Profile: storage and type index links.
-    const profile = await this.fetcher.fetchDocument(webId);
-    if (profile.error !== undefined) {
-      report.errors.push(profile.error);
-      logger.warn({ webId, error: profile.error }, 'Skipped a pod whose profile could not be read');
-      return { documents, report };
-    }
-    report.storage = objectsOf(profile.document.quads, webId, PIM.storage)[0] ?? null;
+    crawl.profile = profile;
+    report.storage = objectsOf(profile, report.webId, PIM.storage)[0] ?? null;
     report.typeIndexes = [SOLID.publicTypeIndex, SOLID.privateTypeIndex]
-      .flatMap((property) => objectsOf(profile.document.quads, webId, property));
+      .flatMap((property) => objectsOf(profile, report.webId, property));
 
-    // Type indexes: registered containers and documents inside the pod.
-    const registrations = await this.readRegistrations(report, webId);
+    const registrations = await this.readRegistrations(report, budget);
     report.containers = registrations.containers;
-
-    // Containers, then the documents they list.
-    const documentUrls = await this.listDocuments(report, registrations);
-    for (const url of documentUrls) {
-      const outcome = await this.fetcher.fetchDocument(url);
-      if (outcome.error === undefined) {
-        documents.push(outcome.document);
-        report.documentsLoaded += 1;
-      } else {
-        report.errors.push(outcome.error);
-        report.documentsFailed += 1;
-      }
-    }
-    logger.info({ webId, seen: report.documentsSeen, loaded: report.documentsLoaded, failed: report.documentsFailed,
-      errors: report.errors.length }, 'Pod crawled');
-    return { documents, report };
+    const urls = await new ContainerWalker(this.options.source, budget)
+      .listDocuments(registrations.containers, registrations.instances);
+    crawl.seenUrls = new Set(urls);
+    report.seen = urls.length;
+    await this.loadDocuments(crawl, urls, budget);
   }
 
-  private async readRegistrations(report: PodReport, webId: string): Promise<Registrations> {
-    const scope = report.storage ?? new URL('/', webId).href;
+  /** Fetches and parses a profile or type index; a failure leaves the pod incomplete. */
+  private async readRequired(url: string, budget: PodBudget): Promise<Quad[] | undefined> {
+    const outcome = await this.options.source.fetchDocument(url);
+    if (isSourceFailure(outcome)) {
+      budget.incomplete({ url: outcome.url, status: outcome.status, kind: outcome.kind, message: outcome.message });
+      return undefined;
+    }
+    try {
+      return (await parseRdf(outcome.body, { source: url, contentType: outcome.contentType || undefined })).quads;
+    } catch (error: unknown) {
+      budget.incomplete({ url, status: 200, kind: 'parse', message: error instanceof Error ? error.message : String(error) });
+      return undefined;
+    }
+  }
+
+  private async readRegistrations(report: PodCrawlReport, budget: PodBudget): Promise<Registrations> {
+    const scope = report.storage ?? new URL('/', report.webId).href;
     const containers = new Set<string>();
     const instances = new Set<string>();
     for (const indexUrl of report.typeIndexes) {
-      const index = await this.fetcher.fetchDocument(indexUrl);
-      if (index.error !== undefined) {
-        report.errors.push(index.error);
-        continue;
-      }
-      for (const [target, isContainer] of registrationTargets(index.document.quads)) {
+      const index = await this.readRequired(indexUrl, budget);
+      for (const [target, isContainer] of registrationTargets(index ?? [])) {
         if (!target.startsWith(scope) || (isContainer && !target.endsWith('/'))) {
-          report.errors.push({ url: target, status: 0,
+          budget.errors.push({ url: target, status: 0, kind: 'outside',
             message: `Skipped a registration in [${indexUrl}] outside the pod [${scope}] or not a container URL` });
           continue;
         }
         (isContainer ? containers : instances).add(target);
       }
     }
-    return { containers: [...containers], instances: [...instances] };
+    return { containers: [...containers].sort(), instances: [...instances].sort() };
   }
 
-  /** Walks the registered containers breadth first and returns document URLs, at most the limit. */
-  private async listDocuments(report: PodReport, registrations: Registrations): Promise<string[]> {
-    const found = new Set<string>();
-    const add = (url: string): boolean => {
-      if (found.size >= this.maxDocuments) {
-        report.limitReached = true;
-        return false;
+  /** Fetches and loads the listed documents, a few at a time, while the pod has time left. */
+  private async loadDocuments(crawl: PodCrawl, urls: string[], budget: PodBudget): Promise<void> {
+    const loaded: (LoadedDocument | undefined)[] = [];
+    let next = 0;
+    const worker = async (): Promise<void> => {
+      while (next < urls.length && budget.hasTime()) {
+        const index = next;
+        next += 1;
+        loaded[index] = await this.loadOne(crawl, urls[index]!, budget);
       }
-      found.add(url);
-      return true;
     };
-    registrations.instances.forEach(add);
-
-    for (const root of registrations.containers) {
-      const queue: { url: string; depth: number }[] = [{ url: root, depth: 0 }];
-      const visited = new Set<string>();
-      while (queue.length > 0 && !report.limitReached) {
-        const { url, depth } = queue.shift()!;
-        if (visited.has(url)) {
-          continue;
-        }
-        visited.add(url);
-        const listing = await this.fetcher.fetchDocument(url);
-        if (listing.error !== undefined) {
-          report.errors.push(listing.error);
-          continue;
-        }
-        for (const child of objectsOf(listing.document.quads, url, LDP.contains).sort()) {
-          if (!child.startsWith(root) || child === url) {
-            continue;
-          }
-          if (child.endsWith('/')) {
-            if (depth < this.maxDepth) {
-              queue.push({ url: child, depth: depth + 1 });
-            }
-          } else if (!found.has(child) && !add(child)) {
-            break;
-          }
-        }
-      }
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, urls.length) }, worker));
+    // Documents left unfetched when the time ran out count as failed, so seen = loaded + rejected + failed.
+    for (const url of urls.slice(next)) {
+      crawl.failedUrls.add(url);
+      crawl.report.failed += 1;
     }
-    report.documentsSeen = found.size;
-    return [...found];
+    crawl.documents = loaded.filter((document): document is LoadedDocument => document !== undefined);
   }
+
+  private async loadOne(crawl: PodCrawl, url: string, budget: PodBudget): Promise<LoadedDocument | undefined> {
+    const { report } = crawl;
+    const outcome = await this.options.source.fetchDocument(url);
+    if (isSourceFailure(outcome)) {
+      report.failed += 1;
+      crawl.failedUrls.add(url);
+      budget.errors.push({ url: outcome.url, status: outcome.status, kind: outcome.kind, message: outcome.message });
+      return undefined;
+    }
+    const result = await this.options.loader.load(outcome, this.clock().toISOString());
+    if ('quarantined' in result) {
+      report.rejected += 1;
+      report.quarantined.push(result.quarantined);
+      budget.errors.push(quarantineError(result.quarantined));
+      return undefined;
+    }
+    report.loaded += 1;
+    report[outcome.status] += 1;
+    return result.loaded;
+  }
+}
+
+function emptyReport(webId: string, depth: number): PodCrawlReport {
+  return {
+    webId, storage: null, depth, typeIndexes: [], containers: [], seen: 0, loaded: 0, downloaded: 0,
+    unchanged: 0, rejected: 0, failed: 0, coverage: 1, durationMs: 0, complete: true, stale: null,
+    errors: [], quarantined: [],
+  };
+}
+
+function quarantineError(quarantined: QuarantinedDocument): { url: string; status: number; kind: string; message: string } {
+  const what = quarantined.reason === 'parse' ? 'it could not be parsed' : 'it violates the SHACL shapes';
+  return { url: quarantined.url, status: 200, kind: quarantined.reason,
+    message: `Quarantined the document because ${what}: ${quarantined.messages.join(' | ')}` };
 }
 
 function objectsOf(quads: Quad[], subject: string, predicate: NamedNode): string[] {
@@ -212,15 +202,4 @@ function registrationTargets(quads: Quad[]): [string, boolean][] {
   return quads.filter((quad) => quad.object.termType === 'NamedNode' &&
     (quad.predicate.equals(SOLID.instanceContainer) || quad.predicate.equals(SOLID.instance)))
     .map((quad) => [quad.object.value, quad.predicate.equals(SOLID.instanceContainer)]);
-}
-
-function podProblems(report: PodReport): Problem[] {
-  const problems = report.errors.map((error) => problem('error',
-    `Crawling the pod of [${report.webId}]: [${error.url}] failed with status [${error.status}]: ${error.message}`,
-    { source: error.url }));
-  if (report.limitReached) {
-    problems.push(problem('warning', `Crawling the pod of [${report.webId}] stopped after ` +
-      `[${report.documentsSeen}] documents, the per-pod limit; the rest were not fetched`, { subject: report.webId }));
-  }
-  return problems;
 }

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NetworkAggregator } from '../aggregator/index.js';
 import type { NetworkSnapshot } from '../aggregator/index.js';
-import { PodCrawler } from '../crawler/index.js';
+import { NetworkCrawler } from '../crawler/index.js';
 import { createServiceApp } from '../service/index.js';
 import { SolidServer } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
@@ -39,8 +39,8 @@ export class Demo {
   public async start(options: DemoOptions = {}): Promise<DemoResult> {
     this.solid = await SolidServer.start(options.solidPort === undefined ? {} : { port: options.solidPort });
     this.network = await new DemoNetworkBuilder(this.solid.baseUrl, options.examplesFolder).build();
-    const crawler = new PodCrawler({ fetch: this.network.aggregatorSession.fetch });
-    const snapshot = await new NetworkAggregator(crawler).aggregate(this.network.network.webId);
+    const crawler = new NetworkCrawler({ roots: [this.network.network.webId], fetcher: this.network.aggregatorSession.fetch });
+    const snapshot = await new NetworkAggregator(crawler).aggregate();
     logger.info({ members: snapshot.members.length, resources: snapshot.inventory.resources.length }, 'Demo crawl done');
     return { solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot };
   }

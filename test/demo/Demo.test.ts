@@ -46,7 +46,7 @@ describe('The demo on seed data alone', function demoOnSeedData() {
     assert.equal(result.snapshot.pods.length, 5);
     for (const pod of result.snapshot.pods) {
       assert.deepEqual(pod.errors, [], pod.webId);
-      assert.equal(pod.documentsFailed, 0, pod.webId);
+      assert.equal(pod.failed, 0, pod.webId);
     }
   });
 
