@@ -30,7 +30,7 @@ export interface FetchedDocument {
   ms: number;
 }
 
-/** Why a fetch failed; each kind maps to one line of the crawl report. */
+/** Category of a fetch failure. */
 export type FetchFailureKind = 'network' | 'timeout' | 'refused' | 'http' | 'tooLarge' | 'redirects' | 'protocol';
 
 /** A document that could not be read. */
@@ -48,7 +48,7 @@ export interface DocumentFetcherCounters {
   requests: number;
   /** Responses with a body (2xx). */
   downloads: number;
-  /** 304 responses answered from the cache. */
+  /** 304 responses whose body came from the cache. */
   notModified: number;
   /** Body bytes downloaded. */
   bytes: number;
@@ -59,7 +59,7 @@ export interface DocumentFetcherCounters {
 export interface DocumentFetcherOptions {
   /** Usually the result of `createCrawlerFetch`, which adds the guard, limits and retries. */
   fetch: typeof fetch;
-  /** Source of validators for conditional requests and of bodies for 304 answers. */
+  /** Source of validators for conditional requests and of bodies for 304 responses. */
   cache?: DocumentCache;
   /** Largest body accepted, in bytes; default 10 MiB. */
   maxBytes?: number;
@@ -105,7 +105,7 @@ export class DocumentFetcher {
   public async fetch(url: string, options?: { conditional?: boolean }): Promise<FetchedDocument | FetchFailure> {
     const started = performance.now();
     const documentUrl = withoutFragment(url);
-    const cached = options?.conditional === false ? undefined : await this.cache?.get(documentUrl);
+    const cached = options?.conditional === false ? undefined : await this.readCache(documentUrl);
     let result = await this.request(documentUrl, cached, started);
 
     // A 304 to a request without validators has no body to reuse: ask once more without them.
@@ -183,6 +183,16 @@ export class DocumentFetcher {
     return { url, status: 'downloaded', contentType, body, ...fields, bytes: bytes.byteLength, ms };
   }
 
+  /** Reads a cache entry; a failed read is logged and treated as a missing entry. */
+  private async readCache(url: string): Promise<CachedDocument | undefined> {
+    try {
+      return await this.cache?.get(url);
+    } catch (error: unknown) {
+      this.logger.warn({ url, error: describe(error) }, 'Could not read cache entry');
+      return undefined;
+    }
+  }
+
   /** Writes a cache entry; a failed write is logged and costs only a full download next time. */
   private async store(document: CachedDocument): Promise<void> {
     try {
@@ -219,20 +229,23 @@ function failure(url: string, status: number, kind: FetchFailureKind, message: s
 
 /** Maps an error of the crawler fetch or of reading the body to a failure kind. */
 function failureFromError(url: string, status: number, error: unknown): FetchFailure {
-  const message = describe(error);
   if (error instanceof AddressRefusedError) {
-    return failure(url, 0, 'refused', message);
+    return failure(url, 0, 'refused', error.message);
   }
-  if (error instanceof FetchTimeoutError || (error instanceof Error && error.name === 'TimeoutError')) {
-    return failure(url, 0, 'timeout', message);
+  if (error instanceof FetchTimeoutError) {
+    return failure(url, 0, 'timeout', error.message);
   }
   if (error instanceof TooManyRedirectsError || error instanceof RedirectLoopError) {
-    return failure(url, 0, 'redirects', message);
+    return failure(url, 0, 'redirects', error.message);
   }
   if (error instanceof ResponseTooLargeError) {
-    return failure(url, status, 'tooLarge', message);
+    return failure(url, status, 'tooLarge', error.message);
   }
-  return failure(url, 0, 'network', `GET [${url}] failed: ${message}`);
+  // A fetch without the crawler wrapper reports its own timeout as a DOMException.
+  if (error instanceof Error && error.name === 'TimeoutError') {
+    return failure(url, 0, 'timeout', `GET [${url}] timed out: ${error.message}`);
+  }
+  return failure(url, 0, 'network', `GET [${url}] failed: ${describe(error)}`);
 }
 
 function describe(error: unknown): string {

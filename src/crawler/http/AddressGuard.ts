@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import ipaddr from 'ipaddr.js';
 import { AddressRefusedError } from './AddressRefusedError.js';
 
-/** Which address ranges beyond public unicast a crawler may reach. */
+/** Address ranges beyond public unicast that a crawler may reach. */
 export interface AddressPolicy {
   /** Allows 127.0.0.0/8, ::1 and `localhost` names (the demo and the tests need this). */
   allowLoopback: boolean;
@@ -29,9 +29,9 @@ export type AddressVerdict = { allowed: true } | { allowed: false; reason: strin
 
 /**
  * Checks the URL of every request before it is sent. Only http and https are accepted. An IP
- * literal is classified directly (WHATWG URL parsing has already turned decimal, octal and hex
- * IPv4 forms into dotted quads); a host name is resolved and every one of its addresses must be
- * allowed, so a name with one public and one private address is rejected.
+ * literal is classified directly, because WHATWG URL parsing has already turned decimal, octal
+ * and hex IPv4 forms into dotted quads. A host name is resolved and every one of its addresses
+ * must be allowed, so a name with one public and one private address is rejected.
  *
  * Always rejected: link-local (169.254/16, fe80::/10), cloud metadata addresses and names,
  * unspecified, broadcast, multicast and reserved ranges. Private ranges need `allowPrivate` and

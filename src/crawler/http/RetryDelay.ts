@@ -31,7 +31,8 @@ export function parseRetryAfter(value: string | null, now: Date = new Date()): n
   if (/^\d+$/u.test(trimmed)) {
     return Number(trimmed) * 1000;
   }
-  const date = Date.parse(trimmed);
+  // Every HTTP-date form names a day or month, so a value without letters is not a date.
+  const date = /[a-z]/iu.test(trimmed) ? Date.parse(trimmed) : Number.NaN;
   if (Number.isNaN(date)) {
     return undefined;
   }

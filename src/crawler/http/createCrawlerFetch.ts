@@ -24,7 +24,7 @@ class AttemptTimedOut extends Error {}
 /**
  * Wraps a fetch for crawling untrusted pods: every hop is checked by the address guard, redirects
  * are followed by hand up to a maximum with loop detection, requests per origin are limited, each
- * attempt has a timeout, and network errors, timeouts and 5xx answers of idempotent requests are
+ * attempt has a timeout, and network errors, timeouts and 5xx responses of idempotent requests are
  * retried with exponential backoff and full jitter. Throws `AddressRefusedError`,
  * `FetchTimeoutError`, `TooManyRedirectsError` or `RedirectLoopError`; any other error is the
  * inner fetch's own. After the last retry a 5xx response is returned, not thrown.
@@ -64,7 +64,7 @@ class CrawlerFetch {
     this.logger = options.logger ?? getLogger('CrawlerFetch');
   }
 
-  /** Sends `request`, following redirects by hand so that the guard sees every hop. */
+  /** Sends `request`, following redirects by hand so that the guard checks every hop. */
   public async fetch(request: NormalizedRequest): Promise<Response> {
     const chain = [ request.url ];
     let current = request;
@@ -105,7 +105,7 @@ class CrawlerFetch {
     }
   }
 
-  /** Sends one hop, retrying network errors, timeouts and 5xx answers of idempotent requests. */
+  /** Sends one hop, retrying network errors, timeouts and 5xx responses of idempotent requests. */
   private async sendWithRetries(request: NormalizedRequest): Promise<Response> {
     const callerSignal = request.init.signal ?? undefined;
     const retries = IDEMPOTENT_METHODS.has(request.init.method) && isReplayable(request.init.body) ? this.retries : 0;

@@ -2,8 +2,9 @@ import { ResponseTooLargeError } from './ResponseTooLargeError.js';
 
 /**
  * Reads the body of `response` into memory, but no more than `maxBytes`. A Content-Length above
- * the limit is rejected before reading; a body that grows past it while streaming is cancelled at
- * that point, so the rest is never downloaded. Throws {@link ResponseTooLargeError} in both cases.
+ * the limit is rejected before reading. A body that grows past the limit while streaming is
+ * cancelled at that point, so the rest is never downloaded. Both cases throw
+ * {@link ResponseTooLargeError}.
  */
 export async function readLimitedBody(response: Response, url: string, maxBytes: number): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? Number.NaN);
