@@ -24,6 +24,8 @@ export interface FetchedDocument {
   body: string;
   etag?: string;
   lastModified?: string;
+  /** The Link header, such as `rel="next"` of a paged container; from the cache after a 304 without one. */
+  link?: string;
   /** Length of the body in bytes. */
   bytes: number;
   /** Wall time of the whole fetch, cache reads included, in milliseconds. */
@@ -154,12 +156,14 @@ export class DocumentFetcher {
     // A 304 may carry newer validators (RFC 9110 section 15.4.5); keep them for the next request.
     const etag = response.headers.get('etag') ?? cached.etag;
     const lastModified = response.headers.get('last-modified') ?? cached.lastModified;
-    if (etag !== cached.etag || lastModified !== cached.lastModified) {
-      await this.store({ ...cached, ...validators(etag, lastModified) });
+    const link = response.headers.get('link') ?? cached.link;
+    const fields = optionalFields(etag, lastModified, link);
+    if (etag !== cached.etag || lastModified !== cached.lastModified || link !== cached.link) {
+      await this.store({ ...cached, ...fields });
     }
     return {
       url: cached.url, status: 'unchanged', contentType: cached.contentType, body: cached.body,
-      ...validators(etag, lastModified), bytes: cached.bytes, ms: performance.now() - started,
+      ...fields, bytes: cached.bytes, ms: performance.now() - started,
     };
   }
 
@@ -172,8 +176,10 @@ export class DocumentFetcher {
     }
     this.counters.downloads += 1;
     this.counters.bytes += bytes.byteLength;
-    const fields = validators(
-      response.headers.get('etag') ?? undefined, response.headers.get('last-modified') ?? undefined,
+    const fields = optionalFields(
+      response.headers.get('etag') ?? undefined,
+      response.headers.get('last-modified') ?? undefined,
+      response.headers.get('link') ?? undefined,
     );
     const contentType = response.headers.get('content-type') ?? '';
     const body = bytes.toString('utf8');
@@ -210,10 +216,15 @@ export class DocumentFetcher {
   }
 }
 
-type Validators = Pick<FetchedDocument, 'etag' | 'lastModified'>;
+type OptionalFields = Pick<FetchedDocument, 'etag' | 'lastModified' | 'link'>;
 
-function validators(etag: string | undefined, lastModified: string | undefined): Validators {
-  const fields: Validators = {};
+function optionalFields(
+  etag: string | undefined, lastModified: string | undefined, link: string | undefined,
+): OptionalFields {
+  const fields: OptionalFields = {};
+  if (link !== undefined) {
+    fields.link = link;
+  }
   if (etag !== undefined) {
     fields.etag = etag;
   }

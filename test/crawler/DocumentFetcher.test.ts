@@ -190,6 +190,25 @@ describe('A DocumentFetcher', () => {
     assert.equal(third.lastModified, 'Fri, 04 Dec 2026 10:01:00 GMT');
   });
 
+  it('returns the Link header, from the cache after a 304.', async() => {
+    const next = '<?page=2>; rel="next"';
+    const server = await serve((request, response) => {
+      if (request.headers['if-none-match'] === '"p1"') {
+        response.writeHead(304, { etag: '"p1"' }).end();
+      } else {
+        response.writeHead(200, { etag: '"p1"', link: next }).end('page 1');
+      }
+    });
+    const fetcher = fileFetcher();
+    const first = await fetcher.fetch(server.url);
+    assertDocument(first);
+    assert.equal(first.link, next);
+    const second = await fileFetcher().fetch(server.url);
+    assertDocument(second);
+    assert.equal(second.status, 'unchanged');
+    assert.equal(second.link, next);
+  });
+
   it('keeps the new ETag that a 304 carries.', async() => {
     let etag = '"a"';
     const server = await serve((request, response) => {

@@ -5,6 +5,8 @@ export interface CachedDocumentMetadata {
   etag?: string;
   /** The Last-Modified header exactly as the server sent it. */
   lastModified?: string;
+  /** The Link header, kept so that a 304 for a paged container still has its `rel="next"`. */
+  link?: string;
   /** The Content-Type header, or an empty string when the response had none. */
   contentType: string;
   /** When the body was downloaded, as an ISO 8601 date-time. */

@@ -17,6 +17,7 @@ const METADATA_SCHEMA = z.object({
   url: z.string().min(1),
   etag: z.string().optional(),
   lastModified: z.string().optional(),
+  link: z.string().optional(),
   contentType: z.string(),
   fetchedAt: z.string(),
   bytes: z.number().int().nonnegative(),
@@ -107,6 +108,9 @@ export class FileDocumentCache implements DocumentCache {
     if (document.lastModified !== undefined) {
       metadata.lastModified = document.lastModified;
     }
+    if (document.link !== undefined) {
+      metadata.link = document.link;
+    }
     // The body goes first: metadata that is present always describes a complete body, and a
     // crash between the two renames leaves a digest mismatch that `read` detects.
     await this.writeAtomically(this.pathOf(key, BODY_SUFFIX), body);
@@ -172,6 +176,9 @@ export class FileDocumentCache implements DocumentCache {
     }
     if (metadata.lastModified !== undefined) {
       document.lastModified = metadata.lastModified;
+    }
+    if (metadata.link !== undefined) {
+      document.link = metadata.link;
     }
     return document;
   }

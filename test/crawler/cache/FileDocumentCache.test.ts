@@ -41,7 +41,11 @@ function describeContract(name: string, create: () => Promise<DocumentCache>): v
     });
 
     it('returns what was put.', async() => {
-      const document = { ...documentOf(URL_A, '<#é> <#b> <#c>.', '"1-text/turtle"'), lastModified: 'Fri, 04 Dec 2026 10:00:00 GMT' };
+      const document: CachedDocument = {
+        ...documentOf(URL_A, '<#é> <#b> <#c>.', '"1-text/turtle"'),
+        lastModified: 'Fri, 04 Dec 2026 10:00:00 GMT',
+        link: '<https://pod.example.org/alice/rea/events/?page=2>; rel="next"',
+      };
       await cache.put(document);
       assert.deepEqual(await cache.get(URL_A), document);
     });
