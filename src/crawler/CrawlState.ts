@@ -40,8 +40,10 @@ export class CrawlState {
       }
     }
     const clean = crawl.report.complete && crawl.failedUrls.size === 0;
-    const stale = previous !== undefined && (kept > 0 || !clean)
-      ? { since: previous.lastCompleteAt, reason: crawl.report.errors[0]?.message ?? 'The crawl of the pod was incomplete' }
+    // Stale means the view holds data older than this crawl: copies kept, or a listing that
+    // could not be read for a pod that was read in full before.
+    const stale = kept > 0 || (!crawl.report.complete && (previous?.lastCompleteAt ?? null) !== null)
+      ? { since: previous?.lastCompleteAt ?? null, reason: crawl.report.errors[0]?.message ?? 'The crawl of the pod was incomplete' }
       : null;
     const state: PodState = {
       webId: crawl.report.webId,

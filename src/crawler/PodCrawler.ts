@@ -73,7 +73,8 @@ export class PodCrawler {
       logger.error({ webId, err: error }, 'Crawl of a pod failed unexpectedly');
       budget.incomplete({ url: webId, status: 0, kind: 'internal', message });
     }
-    report.errors = budget.errors;
+    // Documents load concurrently, so errors are sorted by URL to make the report deterministic.
+    report.errors = [...budget.errors].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
     report.complete = budget.complete;
     report.coverage = coverageOf(report.loaded, report.seen);
     report.durationMs = this.clock().getTime() - startedAt;

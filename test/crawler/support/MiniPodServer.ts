@@ -1,0 +1,101 @@
+import { createServer } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/** How the server answers: normally, with 503 to everything, or never. */
+export type MiniPodMode = 'ok' | 'unavailable' | 'hang';
+
+/**
+ * A tiny pod on 127.0.0.1 for fault tests: a profile with `pim:storage` and a public type index,
+ * one registered container served in pages of `pageSize` children (`Link: rel="next"`), and its
+ * Turtle documents with ETags and 304 answers. `failFirst` answers 500 once per URL before
+ * serving it.
+ */
+export class MiniPodServer {
+  public mode: MiniPodMode = 'ok';
+  /** Bodies served, by path; tests change them to change the pod. */
+  public readonly documents = new Map<string, string>();
+  /** Paths that answer 500 on their first request only. */
+  public readonly failFirst = new Set<string>();
+  /** Requests received, by path. */
+  public readonly requests: string[] = [];
+  private readonly hanging: ServerResponse[] = [];
+
+  private constructor(private readonly server: Server, public readonly base: string, private readonly pageSize: number) {}
+
+  /** Starts a server on a free port of 127.0.0.1. */
+  public static async start(pageSize = 2): Promise<MiniPodServer> {
+    let pod: MiniPodServer | undefined;
+    const server = createServer((request, response) => pod?.handle(request, response));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    pod = new MiniPodServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, pageSize);
+    return pod;
+  }
+
+  public get webId(): string {
+    return `${this.base}profile/card#me`;
+  }
+
+  public get container(): string {
+    return `${this.base}data/`;
+  }
+
+  /** Stops the server and drops requests left hanging. */
+  public async stop(): Promise<void> {
+    this.hanging.forEach((response) => response.destroy());
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private handle(request: IncomingMessage, response: ServerResponse): void {
+    const url = new URL(request.url ?? '/', this.base);
+    this.requests.push(url.pathname + url.search);
+    if (this.mode === 'hang') {
+      this.hanging.push(response);
+      return;
+    }
+    if (this.mode === 'unavailable' || this.failFirst.delete(url.pathname + url.search)) {
+      response.writeHead(this.mode === 'unavailable' ? 503 : 500).end();
+      return;
+    }
+    const body = this.body(url);
+    if (body === undefined) {
+      response.writeHead(404).end();
+      return;
+    }
+    const etag = `"${Buffer.from(body.text).toString('base64url').slice(-24)}${body.text.length}"`;
+    const headers: Record<string, string> = { 'content-type': 'text/turtle', etag };
+    if (body.next !== undefined) {
+      headers.link = `<${body.next}>; rel="next"`;
+    }
+    if (request.headers['if-none-match'] === etag) {
+      response.writeHead(304, headers).end();
+      return;
+    }
+    response.writeHead(200, headers).end(body.text);
+  }
+
+  private body(url: URL): { text: string; next?: string } | undefined {
+    if (url.pathname === '/profile/card') {
+      return { text: `<#me> <http://www.w3.org/ns/pim/space#storage> <${this.base}> ;
+        <http://www.w3.org/ns/solid/terms#publicTypeIndex> <${this.base}settings/index.ttl> .` };
+    }
+    if (url.pathname === '/settings/index.ttl') {
+      return { text: `<#events> <http://www.w3.org/ns/solid/terms#instanceContainer> <${this.container}> .` };
+    }
+    if (url.pathname === '/data/') {
+      return this.page(Number(url.searchParams.get('page') ?? '0'));
+    }
+    const text = this.documents.get(url.pathname);
+    return text === undefined ? undefined : { text };
+  }
+
+  /** One page of the container listing; every page but the last links to the next. */
+  private page(index: number): { text: string; next?: string } {
+    const children = [...this.documents.keys()].sort().map((path) => new URL(path, this.base).href);
+    const slice = children.slice(index * this.pageSize, (index + 1) * this.pageSize);
+    const text = slice.map((child) => `<${this.container}> <http://www.w3.org/ns/ldp#contains> <${child}> .`).join('\n');
+    const more = (index + 1) * this.pageSize < children.length;
+    return more ? { text, next: `${this.container}?page=${index + 1}` } : { text };
+  }
+}
