@@ -2,6 +2,7 @@ import express from 'express';
 import type { Express, NextFunction, Request, Response } from 'express';
 import { getLogger } from '../util/index.js';
 import type { NetworkSnapshot } from '../aggregator/index.js';
+import { crawlReportToTurtle } from '../crawler/index.js';
 
 const logger = getLogger('ServiceApp');
 
@@ -9,9 +10,11 @@ const logger = getLogger('ServiceApp');
 export type SnapshotSource = () => NetworkSnapshot | undefined;
 
 /**
- * Builds the HTTP service that publishes the aggregator's latest figures as JSON:
- * `/` lists the links, `/inventory`, `/contributions` and `/crawl` return the parts of the
- * latest snapshot, `/health` reports liveness. Errors become `application/problem+json`.
+ * Builds the HTTP service that publishes the aggregator's latest figures as JSON. `/` lists the
+ * links, and `/inventory` and `/contributions` return the parts of the latest snapshot. `/crawl`
+ * returns the crawl report as JSON, or as Turtle when the request prefers `text/turtle`; the
+ * Turtle form is also at `/crawl.ttl`. `/health` reports liveness. Errors become
+ * `application/problem+json`.
  */
 export function createServiceApp(snapshot: SnapshotSource): Express {
   const app = express();
@@ -26,6 +29,7 @@ export function createServiceApp(snapshot: SnapshotSource): Express {
       inventory: `${base}/inventory`,
       contributions: `${base}/contributions`,
       crawl: `${base}/crawl`,
+      crawlTurtle: `${base}/crawl.ttl`,
       health: `${base}/health`,
     });
   });
@@ -35,9 +39,16 @@ export function createServiceApp(snapshot: SnapshotSource): Express {
   app.get('/contributions', (_request, response) => {
     response.json(requireSnapshot(snapshot).contributions);
   });
-  app.get('/crawl', (_request, response) => {
+  app.get('/crawl', async (request, response) => {
     const current = requireSnapshot(snapshot);
-    response.json({ crawledAt: current.crawledAt, members: current.members, pods: current.pods });
+    if (request.accepts(['application/json', 'text/turtle']) === 'text/turtle') {
+      await sendTurtleReport(request, response, current);
+      return;
+    }
+    response.vary('Accept').json(current.report);
+  });
+  app.get('/crawl.ttl', async (request, response) => {
+    await sendTurtleReport(request, response, requireSnapshot(snapshot));
   });
 
   app.use((request: Request, response: Response) => {
@@ -68,6 +79,13 @@ function requireSnapshot(snapshot: SnapshotSource): NetworkSnapshot {
     throw new SnapshotUnavailableError();
   }
   return current;
+}
+
+/** Sends the crawl report as Turtle, its subject the `/crawl` URL of this service. */
+async function sendTurtleReport(request: Request, response: Response, current: NetworkSnapshot): Promise<void> {
+  const reportUrl = `${request.protocol}://${request.get('host') ?? 'localhost'}/crawl`;
+  const turtle = await crawlReportToTurtle(current.report, reportUrl);
+  response.vary('Accept').type('text/turtle').send(turtle);
 }
 
 function sendProblem(response: Response, status: number, title: string, detail: string): void {

@@ -1,1 +1,4 @@
+export * from './ContinuousCrawler.js';
+export * from './createNetworkCrawler.js';
 export * from './createServiceApp.js';
+export * from './subscriptionTopics.js';

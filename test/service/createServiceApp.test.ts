@@ -2,11 +2,41 @@ import assert from 'node:assert/strict';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { NetworkSnapshot } from '../../src/aggregator/index.js';
+import { crawlReportToQuads } from '../../src/crawler/index.js';
+import type { CrawlReportJson, PodCrawlReport } from '../../src/crawler/index.js';
 import { createServiceApp } from '../../src/service/index.js';
+import { assertIsomorphic, turtle } from '../support/rdfAssertions.js';
+
+const POD: PodCrawlReport = {
+  webId: 'http://localhost:1/ada/profile/card#me',
+  storage: 'http://localhost:1/ada/',
+  depth: 1,
+  typeIndexes: ['http://localhost:1/ada/settings/publicTypeIndex.ttl'],
+  containers: ['http://localhost:1/ada/rea/events/'],
+  seen: 4, loaded: 3, downloaded: 1, unchanged: 2, rejected: 1, failed: 0,
+  coverage: 0.75, durationMs: 42, complete: true,
+  stale: { since: '2026-12-03T10:00:00.000Z', reason: 'The pod answered 503' },
+  errors: [{ url: 'http://localhost:1/ada/rea/events/bad.ttl', status: 200, kind: 'parse', message: 'Unexpected end' }],
+  quarantined: [],
+};
+
+const REPORT: CrawlReportJson = {
+  crawledAt: '2026-12-04T10:00:00.000Z',
+  durationMs: 120,
+  roots: ['http://localhost:1/net/profile/card#me'],
+  pods: [POD],
+  cycles: [],
+  duplicates: [],
+  problems: [],
+  totals: {
+    pods: 1, stalePods: 1, seen: 4, loaded: 3, downloaded: 1, unchanged: 2, rejected: 1, failed: 0, coverage: 0.75,
+  },
+};
 
 const SNAPSHOT: NetworkSnapshot = {
   crawledAt: '2026-12-04T10:00:00.000Z',
   network: 'http://localhost:1/net/profile/card#me',
+  roots: ['http://localhost:1/net/profile/card#me'],
   members: ['http://localhost:1/ada/profile/card#me'],
   inventory: {
     resources: [{
@@ -22,7 +52,8 @@ const SNAPSHOT: NetworkSnapshot = {
     problems: [],
   },
   contributions: { agents: [], problems: [] },
-  pods: [],
+  pods: [POD],
+  report: REPORT,
   problems: [],
 };
 
@@ -59,10 +90,22 @@ describe('The service app', () => {
     assert.deepEqual(await response.json(), SNAPSHOT.contributions);
   });
 
-  it('serves the crawl report with the members.', async () => {
-    const body = await (await fetch(`${base}/crawl`)).json() as { members: string[]; crawledAt: string };
-    assert.deepEqual(body.members, SNAPSHOT.members);
-    assert.equal(body.crawledAt, SNAPSHOT.crawledAt);
+  it('serves the crawl report as JSON.', async () => {
+    const response = await fetch(`${base}/crawl`);
+    assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
+    assert.deepEqual(await response.json(), REPORT);
+  });
+
+  it('serves the crawl report as Turtle when the request prefers it.', async () => {
+    const response = await fetch(`${base}/crawl`, { headers: { accept: 'text/turtle, application/json;q=0.5' } });
+    assert.equal(response.headers.get('content-type'), 'text/turtle; charset=utf-8');
+    assertIsomorphic(turtle(await response.text(), `${base}/`), crawlReportToQuads(REPORT, `${base}/crawl`));
+  });
+
+  it('serves the crawl report as Turtle at crawl.ttl.', async () => {
+    const response = await fetch(`${base}/crawl.ttl`);
+    assert.equal(response.status, 200);
+    assertIsomorphic(turtle(await response.text(), `${base}/`), crawlReportToQuads(REPORT, `${base}/crawl`));
   });
 
   it('lists its links at the root.', async () => {
