@@ -8,6 +8,8 @@ import { DocumentFetcher, isFetchFailure } from '../../src/crawler/DocumentFetch
 import type { FetchedDocument, FetchFailure } from '../../src/crawler/DocumentFetcher.js';
 import { FileDocumentCache, MemoryDocumentCache } from '../../src/crawler/cache/index.js';
 import { AddressGuard, createCrawlerFetch } from '../../src/crawler/http/index.js';
+import { createTestMember, sharedSolidServer } from '../support/sharedSolidServer.js';
+import type { TestMember } from '../support/sharedSolidServer.js';
 import { LocalServer } from './http/LocalServer.js';
 import type { LocalHandler } from './http/LocalServer.js';
 
@@ -366,6 +368,44 @@ describe('A DocumentFetcher', () => {
       assertFailure(result);
       assert.equal(result.kind, 'network');
       assert.match(result.message, /^GET \[http:\/\/127\.0\.0\.1:\d+\/\] failed: fetch failed \(connect ECONNREFUSED/u);
+    });
+  });
+});
+
+describe('A DocumentFetcher on a Community Solid Server', () => {
+  let member: TestMember;
+  let folder: string;
+
+  before(async function() {
+    this.timeout(60000);
+    member = await createTestMember(await sharedSolidServer(), 'fetchlayer');
+    folder = await mkdtemp(join(tmpdir(), 'oce-fetcher-css-'));
+  });
+
+  after(async() => {
+    await member.session.logout();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('revalidates a private document with the session fetch.', async() => {
+    const url = `${member.account.podUrl}rea/events/2026/12/04.ttl`;
+    const put = await member.session.fetch(url, { method: 'PUT', headers: { 'content-type': 'text/turtle' }, body: TURTLE });
+    assert.equal(put.status, 201);
+    const crawlerFetch = createCrawlerFetch({
+      fetch: member.session.fetch,
+      guard: new AddressGuard({ allowLoopback: true, allowPrivate: false }),
+    });
+    const fetcher = new DocumentFetcher({ fetch: crawlerFetch, cache: new FileDocumentCache({ folder }) });
+    const first = await fetcher.fetch(url);
+    assertDocument(first);
+    assert.equal(first.status, 'downloaded');
+    assert.equal(first.body, TURTLE);
+    assert.match(first.etag ?? '', /^"\d+-text\/turtle"$/u);
+    const second = await fetcher.fetch(url);
+    assertDocument(second);
+    assert.equal(second.status, 'unchanged');
+    assert.deepEqual(fetcher.counters, {
+      requests: 2, downloads: 1, notModified: 1, bytes: Buffer.byteLength(TURTLE), failures: 0,
     });
   });
 });

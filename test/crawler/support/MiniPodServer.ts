@@ -83,19 +83,30 @@ export class MiniPodServer {
     if (url.pathname === '/settings/index.ttl') {
       return { text: `<#events> <http://www.w3.org/ns/solid/terms#instanceContainer> <${this.container}> .` };
     }
-    if (url.pathname === '/data/') {
-      return this.page(Number(url.searchParams.get('page') ?? '0'));
+    if (url.pathname.startsWith('/data/') && url.pathname.endsWith('/')) {
+      return this.page(url.pathname, Number(url.searchParams.get('page') ?? '0'));
     }
     const text = this.documents.get(url.pathname);
     return text === undefined ? undefined : { text };
   }
 
-  /** One page of the container listing; every page but the last links to the next. */
-  private page(index: number): { text: string; next?: string } {
-    const children = [...this.documents.keys()].sort().map((path) => new URL(path, this.base).href);
-    const slice = children.slice(index * this.pageSize, (index + 1) * this.pageSize);
-    const text = slice.map((child) => `<${this.container}> <http://www.w3.org/ns/ldp#contains> <${child}> .`).join('\n');
-    const more = (index + 1) * this.pageSize < children.length;
-    return more ? { text, next: `${this.container}?page=${index + 1}` } : { text };
+  /** One page of a container listing its direct children; every page but the last links to the next. */
+  private page(path: string, index: number): { text: string; next?: string } | undefined {
+    const container = new URL(path, this.base).href;
+    const children = new Set<string>();
+    for (const document of this.documents.keys()) {
+      if (document.startsWith(path)) {
+        const rest = document.slice(path.length);
+        children.add(new URL(path + (rest.includes('/') ? `${rest.split('/')[0]}/` : rest), this.base).href);
+      }
+    }
+    if (children.size === 0 && path !== '/data/') {
+      return undefined;
+    }
+    const sorted = [...children].sort();
+    const slice = sorted.slice(index * this.pageSize, (index + 1) * this.pageSize);
+    const text = slice.map((child) => `<${container}> <http://www.w3.org/ns/ldp#contains> <${child}> .`).join('\n');
+    const more = (index + 1) * this.pageSize < sorted.length;
+    return more ? { text, next: `${container}?page=${index + 1}` } : { text };
   }
 }
