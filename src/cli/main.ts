@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import type { CliIo } from './CliIo.js';
 import { CommandFailedError, ExitCode, processIo } from './CliIo.js';
 import { addContributionsCommand } from './commands/contributionsCommand.js';
+import { addCrawlCommand } from './commands/crawlCommand.js';
 import { addDemoCommand } from './commands/demoCommand.js';
 import { addInventoryCommand } from './commands/inventoryCommand.js';
 import { addImportCommand, addPodCommands } from './commands/podCommands.js';
@@ -31,6 +32,7 @@ export function buildProgram(io: CliIo, waitForStop: () => Promise<void> = waitF
   addPodCommands(program, io);
   addImportCommand(program, io);
   addDemoCommand(program, io, waitForStop);
+  addCrawlCommand(program, io);
   return program;
 }
 

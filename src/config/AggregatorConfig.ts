@@ -34,6 +34,7 @@ export const AggregatorConfigSchema = z.strictObject({
     retries: integer(0, 10, 3),
     maxResponseBytes: integer(1024, 1_073_741_824, 10_485_760),
     hostConcurrency: integer(1, 64, 4),
+    maxSubscriptionsPerPod: integer(0, 10_000, 100),
   }),
   /** Folder of the on-disk document cache, relative to the working directory unless absolute. */
   cacheFolder: z.string().min(1).default('.cache/oce'),

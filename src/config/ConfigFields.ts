@@ -46,6 +46,8 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
     flagValue: '<bytes>', kind: 'integer', expected: 'an integer number of bytes from 1024 to 1073741824' },
   { path: 'bounds.hostConcurrency', env: 'OCE_HOST_CONCURRENCY', flag: 'host-concurrency', flagValue: '<count>',
     kind: 'integer', expected: 'an integer from 1 to 64' },
+  { path: 'bounds.maxSubscriptionsPerPod', env: 'OCE_MAX_SUBSCRIPTIONS_PER_POD', flag: 'max-subscriptions-per-pod',
+    flagValue: '<count>', kind: 'integer', expected: 'an integer from 0 to 10000' },
   { path: 'cacheFolder', env: 'OCE_CACHE_FOLDER', flag: 'cache-folder', flagValue: '<dir>', kind: 'text',
     expected: 'a non-empty folder path' },
   { path: 'pollIntervalSeconds', env: 'OCE_POLL_INTERVAL_SECONDS', flag: 'poll-interval', flagValue: '<seconds>',

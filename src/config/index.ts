@@ -6,3 +6,4 @@ export { ConfigError, describeConfigSource, formatConfigIssue } from './ConfigEr
 export type { ConfigIssue, ConfigSource } from './ConfigError.js';
 export { loadAggregatorConfig } from './loadAggregatorConfig.js';
 export type { ConfigSources } from './loadAggregatorConfig.js';
+export { addConfigOptions, readCommandConfig } from './addConfigOptions.js';

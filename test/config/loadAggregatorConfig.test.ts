@@ -46,7 +46,7 @@ describe('loadAggregatorConfig', () => {
       addressPolicy: { allowLoopback: false, allowPrivate: false },
       bounds: {
         maxDocumentsPerPod: 10000, maxContainerDepth: 8, podTimeLimitSeconds: 300, requestTimeoutSeconds: 30,
-        retries: 3, maxResponseBytes: 10485760, hostConcurrency: 4,
+        retries: 3, maxResponseBytes: 10485760, hostConcurrency: 4, maxSubscriptionsPerPod: 100,
       },
       cacheFolder: '.cache/oce',
       pollIntervalSeconds: 300,
@@ -86,7 +86,7 @@ describe('loadAggregatorConfig', () => {
       addressPolicy: { allowLoopback: true, allowPrivate: false },
       bounds: {
         maxDocumentsPerPod: 50, maxContainerDepth: 8, podTimeLimitSeconds: 300, requestTimeoutSeconds: 30,
-        retries: 7, maxResponseBytes: 10485760, hostConcurrency: 3,
+        retries: 7, maxResponseBytes: 10485760, hostConcurrency: 3, maxSubscriptionsPerPod: 100,
       },
       cacheFolder: '.cache/oce',
       pollIntervalSeconds: 30,
@@ -168,7 +168,7 @@ describe('loadAggregatorConfig', () => {
     const error = await rejection(loadAggregatorConfig({ file: yaml, env: CREDENTIALS_ENV }));
     assert.equal(error.message, `Unknown configuration field [bounds.retry] in file [${yaml}]: expected one of ` +
       '[maxDocumentsPerPod, maxContainerDepth, podTimeLimitSeconds, requestTimeoutSeconds, retries, ' +
-      'maxResponseBytes, hostConcurrency]');
+      'maxResponseBytes, hostConcurrency, maxSubscriptionsPerPod]');
   });
 
   it('names a group that is not a mapping.', async () => {
@@ -176,7 +176,7 @@ describe('loadAggregatorConfig', () => {
     const error = await rejection(loadAggregatorConfig({ file: yaml }));
     assert.equal(error.message, `Invalid configuration value [bounds] from file [${yaml}]: expected a mapping of ` +
       '[maxDocumentsPerPod, maxContainerDepth, podTimeLimitSeconds, requestTimeoutSeconds, retries, ' +
-      'maxResponseBytes, hostConcurrency], received [5]');
+      'maxResponseBytes, hostConcurrency, maxSubscriptionsPerPod], received [5]');
   });
 
   it('reports a file that cannot be read.', async () => {
