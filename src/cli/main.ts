@@ -6,6 +6,7 @@ import { addCrawlCommand } from './commands/crawlCommand.js';
 import { addDemoCommand } from './commands/demoCommand.js';
 import { addInventoryCommand } from './commands/inventoryCommand.js';
 import { addImportCommand, addPodCommands } from './commands/podCommands.js';
+import { addServeCommand } from './commands/serveCommand.js';
 import { addValidateCommand } from './commands/validateCommand.js';
 import { describeError } from './describeError.js';
 
@@ -33,6 +34,7 @@ export function buildProgram(io: CliIo, waitForStop: () => Promise<void> = waitF
   addImportCommand(program, io);
   addDemoCommand(program, io, waitForStop);
   addCrawlCommand(program, io);
+  addServeCommand(program, io, waitForStop);
   return program;
 }
 

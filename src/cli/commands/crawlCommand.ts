@@ -12,10 +12,10 @@ import { CommandFailedError, ExitCode, processIo } from '../CliIo.js';
 import type { CliIo } from '../CliIo.js';
 
 /**
- * Adds `oce crawl --config FILE [flags] [--json]`: one crawl of the configured networks, a
- * progress bar on a terminal's standard error, then a summary table per pod and the problems,
- * or the JSON crawl report. Exits 0 when the crawl ran (failed pods included), 1 when it could
- * not run (login failed, no root reachable), 2 when the configuration is invalid.
+ * Adds `oce crawl --config FILE [flags] [--json]`, which crawls the configured networks once with
+ * a progress bar on a terminal's standard error. It prints a summary table per pod and the
+ * problems, or the JSON crawl report. Exits 0 when the crawl ran (failed pods included), 1 when
+ * it could not run (login failed, no root reachable), 2 when the configuration is invalid.
  */
 export function addCrawlCommand(program: Command, io: CliIo, env: NodeJS.ProcessEnv = process.env): void {
   const command = program

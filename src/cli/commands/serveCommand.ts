@@ -1,0 +1,91 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Command } from 'commander';
+import { snapshotOf } from '../../aggregator/index.js';
+import type { NetworkSnapshot } from '../../aggregator/index.js';
+import { addConfigOptions } from '../../config/index.js';
+import type { AggregatorConfig } from '../../config/index.js';
+import { NotificationSubscriber } from '../../crawler/notifications/index.js';
+import { ContinuousCrawler, createNetworkCrawler, createServiceApp } from '../../service/index.js';
+import type { NotificationHandlers, TopicSubscriber } from '../../service/index.js';
+import type { ClientCredentialsSession } from '../../solid/index.js';
+import { getLogger } from '../../util/index.js';
+import type { CliIo } from '../CliIo.js';
+import { loginAggregator, readConfigForCommand } from './crawlCommand.js';
+
+const logger = getLogger('ServeCommand');
+
+/**
+ * Adds `oce serve --config FILE [flags]`, which starts the HTTP service on the configured address
+ * and runs a first crawl. Solid Notifications (where the pods' servers offer them) and a poll
+ * timer then keep the figures current until `waitForStop` resolves (SIGINT or SIGTERM in the
+ * CLI). Exits 1 when the login fails or the address is taken, 2 when the configuration is invalid.
+ */
+export function addServeCommand(
+  program: Command, io: CliIo, waitForStop: () => Promise<void>, env: NodeJS.ProcessEnv = process.env,
+): void {
+  const command = program
+    .command('serve')
+    .description('serve the network figures over HTTP and keep them current by notifications and polling');
+  addConfigOptions(command).action(async (options: Record<string, unknown>) => {
+    const config = await readConfigForCommand(options, env);
+    const session = await loginAggregator(config);
+    let latest: NetworkSnapshot | undefined;
+    let server: Server | undefined;
+    let continuous: ContinuousCrawler | undefined;
+    try {
+      server = await listen(createServiceApp(() => latest), config);
+      const { port } = server.address() as AddressInfo;
+      io.stdout(`Serving the network figures at http://${hostForUrl(config.service.host)}:${port}/ ` +
+        '(inventory, contributions, crawl, crawl.ttl, health)');
+      continuous = buildContinuousCrawler(config, session, (snapshot) => {
+        latest = snapshot;
+      });
+      const first = await continuous.start();
+      io.stdout(`First crawl finished at ${first.crawledAt}: ${first.report.totals.pods} pods, ` +
+        `${first.report.totals.loaded} documents loaded, ${first.problems.length} problems.`);
+      logger.info({ subscriptions: continuous.subscriptions().length }, 'Service running');
+      await waitForStop();
+    } finally {
+      await stopAll(continuous, server, session);
+    }
+    io.stdout('Stopped.');
+  });
+}
+
+function buildContinuousCrawler(
+  config: AggregatorConfig, session: ClientCredentialsSession, publish: (snapshot: NetworkSnapshot) => void,
+): ContinuousCrawler {
+  const { crawler, guard, crawlerFetch } = createNetworkCrawler(config, session.fetch);
+  const createSubscriber = (handlers: NotificationHandlers): TopicSubscriber =>
+    new NotificationSubscriber({ fetch: crawlerFetch, guard, ...handlers });
+  return new ContinuousCrawler({
+    crawl: crawler,
+    createSubscriber: config.notifications ? createSubscriber : undefined,
+    pollIntervalMs: config.pollIntervalSeconds * 1000,
+    maxSubscriptionsPerPod: config.bounds.maxSubscriptionsPerPod,
+    onResult: (result) => publish(snapshotOf(result)),
+  });
+}
+
+async function listen(app: ReturnType<typeof createServiceApp>, config: AggregatorConfig): Promise<Server> {
+  return new Promise<Server>((resolve, reject) => {
+    const server = app.listen(config.service.port, config.service.host, () => resolve(server));
+    server.once('error', reject);
+  });
+}
+
+/** Stops the crawls and notification channels, then the HTTP service, then logs out, even after a failed step. */
+async function stopAll(
+  continuous: ContinuousCrawler | undefined, server: Server | undefined, session: ClientCredentialsSession,
+): Promise<void> {
+  await continuous?.stop().catch((error: unknown) => logger.error({ err: error }, 'Stopping the crawls failed'));
+  if (server !== undefined) {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+  await session.logout();
+}
+
+function hostForUrl(host: string): string {
+  return host.includes(':') ? `[${host}]` : host;
+}

@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { InventoryJson } from '../../src/report/index.js';
+import { buildProgram } from '../../src/cli/main.js';
+import { OCE_CRAWL } from '../../src/crawler/index.js';
+import type { SolidServer } from '../../src/solid/index.js';
+import { PREFIXES, preparePod, putTurtle, raiseEvent } from '../crawler/support/networkFixture.js';
+import { createTestMember, sharedSolidServer } from '../support/sharedSolidServer.js';
+import type { TestMember } from '../support/sharedSolidServer.js';
+import { turtle } from '../support/rdfAssertions.js';
+
+/** A running `oce serve` in process: what it wrote, its base URL, and how to stop it. */
+interface RunningServe {
+  stdout: string[];
+  base: string;
+  stop: () => Promise<void>;
+}
+
+/** Resolves with the value of `probe` once it is defined, checking every 50 ms; rejects after `timeoutMs`. */
+async function eventually<T>(
+  probe: () => Promise<T | undefined> | T | undefined, timeoutMs: number, what: string,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) {
+      return value;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+/** Starts `oce serve` with the arguments and waits until its first crawl has finished. */
+async function startServe(args: string[]): Promise<RunningServe> {
+  const stdout: string[] = [];
+  const stderr: string[] = [];
+  let requestStop = (): void => undefined;
+  const stopRequested = new Promise<void>((resolve) => {
+    requestStop = resolve;
+  });
+  const program = buildProgram({ stdout: (text) => stdout.push(text), stderr: (text) => stderr.push(text) },
+    () => stopRequested);
+  const finished = program.parseAsync(['node', 'oce', 'serve', ...args]);
+  const failed = finished.then(() => 'finished early', (error: unknown) => String(error));
+  const started = eventually(() => (stdout.some((line) => line.startsWith('First crawl finished')) ? true : undefined),
+    60_000, 'the first crawl');
+  const outcome = await Promise.race([started, failed]);
+  assert.equal(outcome, true, `serve ended: ${String(outcome)} ${stderr.join('\n')}`);
+  const base = /at (http:\/\/127\.0\.0\.1:\d+\/)/u.exec(stdout[0] ?? '')?.[1];
+  assert.ok(base, stdout.join('\n'));
+  return {
+    stdout,
+    base,
+    stop: async () => {
+      requestStop();
+      await finished;
+    },
+  };
+}
+
+async function boltsQuantity(base: string): Promise<string | undefined> {
+  const inventory = await (await fetch(`${base}inventory`)).json() as InventoryJson;
+  return inventory.resources.find((resource) => resource.id.endsWith('#bolts'))?.accountingQuantity?.value;
+}
+
+describe('oce serve', function serveCommandTests() {
+  this.timeout(120_000);
+  let server: SolidServer;
+  const named: Record<string, TestMember> = {};
+  let folder: string;
+  let configFile: string;
+  const webId = (name: string): string => named[name]!.account.webId;
+  let day: string;
+  let bolts: string;
+
+  /** Writes the day document of ada with raises of the given quantities. */
+  async function writeDay(quantities: string[]): Promise<void> {
+    const body = quantities.map((quantity, index) => raiseEvent(`${day}#e${index}`, webId('ada'), bolts, quantity));
+    await putTurtle(named.ada!, 'rea/events/2026/12/01.ttl', PREFIXES + body.join(''));
+  }
+
+  before(async () => {
+    server = await sharedSolidServer();
+    for (const name of ['agg', 'net', 'ada']) {
+      named[name] = await createTestMember(server, `serve${name}`);
+    }
+    for (const name of ['net', 'ada']) {
+      await preparePod(named[name]!, webId('agg'));
+    }
+    await putTurtle(named.net!, 'rea/resources/network.ttl', `${PREFIXES} <${webId('net')}> org:hasMember <${webId('ada')}> .`);
+    day = `${named.ada!.account.podUrl}rea/events/2026/12/01.ttl`;
+    bolts = `${named.ada!.account.podUrl}rea/resources/r.ttl#bolts`;
+    folder = await mkdtemp(path.join(os.tmpdir(), 'oce-serve-'));
+    configFile = path.join(folder, 'aggregator.json');
+    await writeFile(configFile, JSON.stringify({
+      roots: [webId('net')],
+      credentials: {
+        issuer: server.baseUrl, clientId: named.agg!.account.clientId, clientSecret: named.agg!.account.clientSecret,
+      },
+      addressPolicy: { allowLoopback: true },
+      cacheFolder: path.join(folder, 'cache'),
+      service: { port: 0 },
+      logLevel: 'silent',
+    }));
+  });
+
+  after(async () => {
+    for (const member of Object.values(named)) {
+      await member.session.logout();
+    }
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  it('updates the figures after a notification.', async () => {
+    await writeDay(['5']);
+    const serve = await startServe(['--config', configFile, '--poll-interval', '3600']);
+    try {
+      assert.equal(await boltsQuantity(serve.base), '5');
+      const report = await (await fetch(`${serve.base}crawl`)).json() as { totals: { pods: number } };
+      assert.equal(report.totals.pods, 2);
+      await writeDay(['5', '2']);
+      const updated = await eventually(async () => {
+        const quantity = await boltsQuantity(serve.base);
+        return quantity === '7' ? quantity : undefined;
+      }, 10_000, 'the notification to update the inventory');
+      assert.equal(updated, '7');
+    } finally {
+      await serve.stop();
+    }
+    assert.equal(serve.stdout.at(-1), 'Stopped.');
+  });
+
+  it('updates the figures by polling without notifications.', async () => {
+    await writeDay(['5']);
+    const serve = await startServe(['--config', configFile, '--no-notifications', '--poll-interval', '1']);
+    try {
+      assert.equal(await boltsQuantity(serve.base), '5');
+      await writeDay(['5', '4']);
+      const updated = await eventually(async () => {
+        const quantity = await boltsQuantity(serve.base);
+        return quantity === '9' ? quantity : undefined;
+      }, 10_000, 'the poll to update the inventory');
+      assert.equal(updated, '9');
+    } finally {
+      await serve.stop();
+    }
+  });
+
+  it('serves the crawl report as Turtle.', async () => {
+    const serve = await startServe(['--config', configFile, '--no-notifications']);
+    try {
+      const response = await fetch(`${serve.base}crawl.ttl`);
+      assert.equal(response.headers.get('content-type'), 'text/turtle; charset=utf-8');
+      const quads = turtle(await response.text(), serve.base);
+      const agents = quads.filter((quad) => quad.predicate.equals(OCE_CRAWL.agent)).map((quad) => quad.object.value);
+      assert.deepEqual(agents.sort(), [webId('net'), webId('ada')].sort());
+    } finally {
+      await serve.stop();
+    }
+  });
+});
