@@ -102,7 +102,8 @@ export class ContainerWalker {
   private async readPage(url: string): Promise<{ quads: Quad[]; next: string[] } | undefined> {
     const outcome = await this.source.fetchDocument(url);
     if (isSourceFailure(outcome)) {
-      this.budget.incomplete({ url: outcome.url, status: outcome.status, kind: outcome.kind, message: outcome.message });
+      const { status, kind, message } = outcome;
+      this.budget.incomplete({ url: outcome.url, status, kind, message });
       return undefined;
     }
     try {

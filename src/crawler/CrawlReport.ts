@@ -9,8 +9,10 @@ import type { QuarantinedDocument } from './DocumentLoader.js';
 export interface CrawlError {
   url: string;
   status: number;
-  /** `network`, `timeout`, `http`, `too-large`, `refused`, `redirect` (from the fetch layer), `parse`,
-   * `shape`, `outside` (a link outside the registered containers) or `bound`. */
+  /**
+   * A fetch failure (`network`, `timeout`, `http`, `tooLarge`, `refused`, `redirects`, `protocol`),
+   * `parse`, `shape`, `outside` (a link outside the registered containers), `bound` or `internal`.
+   */
   kind: string;
   message: string;
 }

@@ -1,12 +1,16 @@
 import { DataFactory, Writer } from 'n3';
-import type { Literal, NamedNode, Quad, Quad_Subject } from 'n3';
+import type { BlankNode, Literal, NamedNode, Quad, Quad_Subject } from 'n3';
 import type { Problem } from '../model/index.js';
 import { RDF, XSD } from '../vocab/index.js';
 import { severityOf } from './CrawlReport.js';
 import type { CrawlError, CrawlReportJson, PodCrawlReport } from './CrawlReport.js';
 import { OCE_CRAWL } from './CrawlVocabulary.js';
 
-const { blankNode, literal, namedNode, quad } = DataFactory;
+const blankNode = (): BlankNode => DataFactory.blankNode();
+const namedNode = (iri: string): NamedNode => DataFactory.namedNode(iri);
+const literal = (value: string, datatype?: NamedNode): Literal => DataFactory.literal(value, datatype);
+const quad = (subject: Quad_Subject, predicate: NamedNode, object: Quad['object']): Quad =>
+  DataFactory.quad(subject, predicate, object);
 
 /**
  * Builds the RDF form of a crawl report: `<reportUrl> a oce:CrawlReport` with the totals, one

@@ -19,7 +19,7 @@ export interface SourceFailure {
   url: string;
   status: number;
   message: string;
-  /** Class of failure, such as `network`, `timeout`, `http`, `too-large`, `refused` or `redirect`. */
+  /** Class of failure, such as `network`, `timeout`, `http`, `tooLarge`, `refused`, `redirects` or `protocol`. */
   kind: string;
 }
 

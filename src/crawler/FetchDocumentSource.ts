@@ -104,7 +104,7 @@ function conditionalHeaders(cached: CachedBody | undefined): Record<string, stri
 }
 
 function tooLarge(url: string, status: number, maxBytes: number): SourceFailure {
-  return { url, status, kind: 'too-large', message: `The body is larger than the limit of [${maxBytes}] bytes` };
+  return { url, status, kind: 'tooLarge', message: `The body is larger than the limit of [${maxBytes}] bytes` };
 }
 
 function networkFailure(url: string, error: unknown, timeoutMs: number): SourceFailure {

@@ -1,4 +1,5 @@
 import type { Quad, Term } from 'n3';
+import { compareCodeUnits } from '../accounting/compareCodeUnits.js';
 import { createVocabulary, DCTERMS, ORG } from '../vocab/index.js';
 
 /** OWL-Time terms that ORG uses for `org:memberDuring`. */
@@ -18,7 +19,7 @@ export interface Membership {
   id: string | null;
   /** `org:role` values (IRIs, or the text of a literal). */
   roles: string[];
-  /** Start of `org:memberDuring` (its `time:hasBeginning`), or `dcterms:created`; null when unstated. */
+  /** Start of `org:memberDuring` (its `time:hasBeginning`), else `dcterms:created`, `date` or `available`. */
   from: string | null;
   /** End of `org:memberDuring` (its `time:hasEnd`); null when unstated or still a member. */
   until: string | null;
@@ -37,7 +38,8 @@ export function readMemberships(network: string, quads: readonly Quad[], source:
   const byMember = new Map<string, Membership>();
   for (const quad of quads) {
     if (quad.subject.value === network && quad.predicate.equals(ORG.hasMember) && quad.object.termType === 'NamedNode') {
-      byMember.set(quad.object.value, { network, member: quad.object.value, id: null, roles: [], from: null, until: null, source });
+      const member = quad.object.value;
+      byMember.set(member, { network, member, id: null, roles: [], from: null, until: null, source });
     }
   }
   const nodes = quads.filter((quad) => quad.predicate.equals(ORG.organization) && quad.object.value === network)
@@ -47,7 +49,7 @@ export function readMemberships(network: string, quads: readonly Quad[], source:
       byMember.set(member.value, membershipOf(quads, node, network, member.value, source));
     }
   }
-  return [...byMember.values()].sort((a, b) => (a.member < b.member ? -1 : a.member > b.member ? 1 : 0));
+  return [...byMember.values()].sort((a, b) => compareCodeUnits(a.member, b.member));
 }
 
 function membershipOf(quads: readonly Quad[], node: Term, network: string, member: string, source: string): Membership {

@@ -100,7 +100,7 @@ export class NetworkCrawler {
   }
 
   /**
-   * Refetches only the given documents (a notification said they changed) and updates the view:
+   * Refetches only the given documents (after a change notification) and updates the view:
    * a changed document replaces its copy, a deleted one (404 or 410) leaves the view, and a
    * container URL recrawls its pod. URLs outside the registered containers of every crawled pod
    * are reported and skipped. Throws when called before the first `crawl()`.
@@ -121,8 +121,11 @@ export class NetworkCrawler {
         this.reports.set(pod.webId, crawl.report);
         continue;
       }
-      const found = pod === undefined ? undefined : await refetchDocument({ url, pod, source: this.source, loader, clock: this.clock });
-      problems.push(...found ?? [problem('warning', `Skipped a refetch of [${url}], which is in no crawled pod`, { source: url })]);
+      if (pod === undefined) {
+        problems.push(problem('warning', `Skipped a refetch of [${url}], which is in no crawled pod`, { source: url }));
+        continue;
+      }
+      problems.push(...await refetchDocument({ url, pod, source: this.source, loader, clock: this.clock }));
     }
     return this.result(startedAt, problems);
   }

@@ -1,3 +1,4 @@
+import { compareCodeUnits } from '../accounting/compareCodeUnits.js';
 import type { PodState } from './CrawlState.js';
 import { readMemberships } from './MembershipReader.js';
 import type { Membership } from './MembershipReader.js';
@@ -28,9 +29,9 @@ export type PodVisitor = (webId: string, depth: number) => Promise<PodState>;
 
 /**
  * Discovers the agents of networks from their roots. Each agent's pod is crawled once, even
- * when several networks list it. A network is an agent whose pod lists members (W3C ORG, read
- * from its profile and its registered documents); its members are crawled next, level by level,
- * to any depth. A membership that leads back to an agent already on the path closes a cycle,
+ * when several networks list it. A network is an agent whose pod lists members with W3C ORG
+ * terms, in its profile or its registered documents. Its members are crawled next, level by
+ * level, to any depth. A membership that leads back to an agent already on the path closes a cycle,
  * which ends the recursion there and is reported once.
  */
 export class NetworkDiscovery {
@@ -58,7 +59,9 @@ export class NetworkDiscovery {
       level = next.sort();
       depth += 1;
     }
-    return { roots: [...new Set(roots)], agents: agentsOf(depths, memberships), memberships, cycles: findCycles(roots, memberships) };
+    const unique = [...new Set(roots)];
+    const agents = agentsOf(depths, memberships);
+    return { roots: unique, agents, memberships, cycles: findCycles(unique, memberships) };
   }
 }
 
@@ -85,7 +88,7 @@ function agentsOf(depths: Map<string, number>, memberships: Membership[]): Disco
     members: memberships.filter((entry) => entry.network === webId).map((entry) => entry.member).sort(),
     memberOf: memberships.filter((entry) => entry.member === webId).map((entry) => entry.network).sort(),
   }));
-  return agents.sort((a, b) => a.depth - b.depth || (a.webId < b.webId ? -1 : a.webId > b.webId ? 1 : 0));
+  return agents.sort((a, b) => a.depth - b.depth || compareCodeUnits(a.webId, b.webId));
 }
 
 /** Finds membership cycles by a depth-first walk from the roots; each back edge closes one cycle. */

@@ -1,11 +1,12 @@
 import type { NamedNode, Quad } from 'n3';
+import { compareCodeUnits } from '../accounting/compareCodeUnits.js';
 import { parseRdf } from '../rdf/index.js';
 import { getLogger } from '../util/index.js';
 import { PIM, SOLID } from '../vocab/index.js';
 import { ContainerWalker } from './ContainerWalker.js';
 import { coverageOf } from './CrawlReport.js';
-import type { PodCrawlReport } from './CrawlReport.js';
-import { DocumentLoader } from './DocumentLoader.js';
+import type { CrawlError, PodCrawlReport } from './CrawlReport.js';
+import type { DocumentLoader } from './DocumentLoader.js';
 import type { LoadedDocument, QuarantinedDocument } from './DocumentLoader.js';
 import { isSourceFailure } from './DocumentSource.js';
 import type { DocumentSource } from './DocumentSource.js';
@@ -26,7 +27,7 @@ export interface PodCrawlerOptions {
   clock?: () => Date;
 }
 
-/** What one pod crawl found: the documents loaded now and the URLs it saw and failed to load. */
+/** Outcome of one pod crawl: the documents loaded now, and the URLs seen and not loaded. */
 export interface PodCrawl {
   report: PodCrawlReport;
   /** The profile document's quads (membership may be stated there), or empty when it could not be read. */
@@ -74,7 +75,7 @@ export class PodCrawler {
       budget.incomplete({ url: webId, status: 0, kind: 'internal', message });
     }
     // Documents load concurrently, so errors are sorted by URL to make the report deterministic.
-    report.errors = [...budget.errors].sort((a, b) => (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    report.errors = [...budget.errors].sort((a, b) => compareCodeUnits(a.url, b.url));
     report.complete = budget.complete;
     report.coverage = coverageOf(report.loaded, report.seen);
     report.durationMs = this.clock().getTime() - startedAt;
@@ -187,7 +188,7 @@ function emptyReport(webId: string, depth: number): PodCrawlReport {
   };
 }
 
-function quarantineError(quarantined: QuarantinedDocument): { url: string; status: number; kind: string; message: string } {
+function quarantineError(quarantined: QuarantinedDocument): CrawlError {
   const what = quarantined.reason === 'parse' ? 'it could not be parsed' : 'it violates the SHACL shapes';
   return { url: quarantined.url, status: 200, kind: quarantined.reason,
     message: `Quarantined the document because ${what}: ${quarantined.messages.join(' | ')}` };

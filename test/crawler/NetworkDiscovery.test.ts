@@ -3,7 +3,7 @@ import { Parser } from 'n3';
 import { NetworkDiscovery } from '../../src/crawler/index.js';
 import type { PodState } from '../../src/crawler/index.js';
 
-/** A pod state whose profile lists `members` with org:hasMember. */
+/** Builds a pod state whose profile lists `members` with org:hasMember. */
 function podWith(webId: string, members: string[]): PodState {
   const turtle = members.map((member) => `<${webId}> <http://www.w3.org/ns/org#hasMember> <${member}> .`).join('\n');
   return {

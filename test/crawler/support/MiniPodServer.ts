@@ -8,28 +8,30 @@ export type MiniPodMode = 'ok' | 'unavailable' | 'hang';
 /**
  * A tiny pod on 127.0.0.1 for fault tests: a profile with `pim:storage` and a public type index,
  * one registered container served in pages of `pageSize` children (`Link: rel="next"`), and its
- * Turtle documents with ETags and 304 answers. `failFirst` answers 500 once per URL before
- * serving it.
+ * Turtle documents with ETags and 304 responses. A path in `failFirst` returns 500 once
+ * before it is served.
  */
 export class MiniPodServer {
   public mode: MiniPodMode = 'ok';
   /** Bodies served, by path; tests change them to change the pod. */
   public readonly documents = new Map<string, string>();
-  /** Paths that answer 500 on their first request only. */
+  /** Paths that return 500 on their first request only. */
   public readonly failFirst = new Set<string>();
   /** Requests received, by path. */
   public readonly requests: string[] = [];
   private readonly hanging: ServerResponse[] = [];
 
-  private constructor(private readonly server: Server, public readonly base: string, private readonly pageSize: number) {}
+  private constructor(
+    private readonly server: Server, public readonly base: string, private readonly pageSize: number,
+  ) {}
 
   /** Starts a server on a free port of 127.0.0.1. */
   public static async start(pageSize = 2): Promise<MiniPodServer> {
-    let pod: MiniPodServer | undefined;
-    const server = createServer((request, response) => pod?.handle(request, response));
+    const holder: { pod?: MiniPodServer } = {};
+    const server = createServer((request, response) => holder.pod?.handle(request, response));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    pod = new MiniPodServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, pageSize);
-    return pod;
+    holder.pod = new MiniPodServer(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, pageSize);
+    return holder.pod;
   }
 
   public get webId(): string {
