@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -65,7 +66,7 @@ export class MiniPodServer {
       response.writeHead(404).end();
       return;
     }
-    const etag = `"${Buffer.from(body.text).toString('base64url').slice(-24)}${body.text.length}"`;
+    const etag = `"${createHash('sha256').update(body.text).digest('base64url')}"`;
     const headers: Record<string, string> = { 'content-type': 'text/turtle', etag };
     if (body.next !== undefined) {
       headers.link = `<${body.next}>; rel="next"`;
