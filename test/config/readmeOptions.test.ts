@@ -16,7 +16,8 @@ describe('The README options table', () => {
       assert.ok(row.includes(`\`--${field.flag}`), `${field.path}: --${field.flag} missing in [${row}]`);
       const [group, name] = field.path.split('.') as [string, string | undefined];
       const groupValues = defaults[group] as Record<string, unknown> | undefined;
-      const value = (name === undefined ? defaults[group] : groupValues?.[name]) as string | number | boolean | undefined;
+      const value = (name === undefined ? defaults[group] : groupValues?.[name]) as
+        string | number | boolean | undefined;
       const expected = value === undefined ? 'required' : `\`${value}\``;
       assert.equal(row.split(' | ')[3], expected, field.path);
     }
