@@ -3,7 +3,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
-/** How the server answers: normally, with 503 to everything, or never. */
+/** How the server responds: normally, with 503 to every request, or never. */
 export type MiniPodMode = 'ok' | 'unavailable' | 'hang';
 
 /**
