@@ -19,7 +19,7 @@ export interface DemoOptions {
   solidPort?: number;
 }
 
-/** What the demo computed, for the CLI to print. */
+/** Accounts and figures of one demo run, for the CLI to print. */
 export interface DemoResult {
   solidBaseUrl: string;
   network: DemoNetwork;
@@ -39,7 +39,9 @@ export class Demo {
   public async start(options: DemoOptions = {}): Promise<DemoResult> {
     this.solid = await SolidServer.start(options.solidPort === undefined ? {} : { port: options.solidPort });
     this.network = await new DemoNetworkBuilder(this.solid.baseUrl, options.examplesFolder).build();
-    const crawler = new NetworkCrawler({ roots: [this.network.network.webId], fetcher: this.network.aggregatorSession.fetch });
+    const crawler = new NetworkCrawler({
+      roots: [this.network.network.webId], fetcher: this.network.aggregatorSession.fetch,
+    });
     const snapshot = await new NetworkAggregator(crawler).aggregate();
     logger.info({ members: snapshot.members.length, resources: snapshot.inventory.resources.length }, 'Demo crawl done');
     return { solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot };
