@@ -1,4 +1,4 @@
-/** Where a configuration value came from. */
+/** Source of a configuration value. */
 export type ConfigSource =
   | { kind: 'file'; file: string }
   | { kind: 'env'; name: string }
@@ -9,13 +9,13 @@ export interface ConfigIssue {
   kind: 'invalid' | 'missing' | 'unknown';
   /** Dotted path of the value, such as `bounds.retries` or `roots.1`. */
   path: string;
-  /** What the value should be. */
+  /** Description of a valid value. */
   expected: string;
   /** The value that arrived, already shown safely (secrets hidden); absent when it is missing. */
   received?: string;
-  /** Where the value came from; undefined when no source set it. */
+  /** Source of the value; undefined when no source set it. */
   source?: ConfigSource;
-  /** Where the value can be set, for a missing value. */
+  /** Places to set a missing value, such as its environment variable and flag. */
   hint?: string;
 }
 
