@@ -15,6 +15,8 @@ import { loginAggregator, readConfigForCommand } from './crawlCommand.js';
 
 const logger = getLogger('ServeCommand');
 
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', '::1', 'localhost']);
+
 /**
  * Adds `oce serve --config FILE [flags]`, which starts the HTTP service on the configured address
  * and runs a first crawl. Solid Notifications (where the pods' servers offer them) and a poll
@@ -34,6 +36,10 @@ export function addServeCommand(
     let server: Server | undefined;
     let continuous: ContinuousCrawler | undefined;
     try {
+      if (!LOOPBACK_HOSTS.has(config.service.host)) {
+        logger.warn({ host: config.service.host }, 'The service has no access control yet and listens beyond loopback; ' +
+          'every client that reaches it can read the network figures');
+      }
       server = await listen(createServiceApp(() => latest), config);
       const { port } = server.address() as AddressInfo;
       io.stdout(`Serving the network figures at http://${hostForUrl(config.service.host)}:${port}/ ` +
