@@ -14,7 +14,7 @@ export function addConfigOptions(command: Command): Command {
   for (const field of CONFIG_FIELDS) {
     const help = `sets ${field.path} (${field.env}): ${field.expected}`;
     if (field.kind === 'boolean') {
-      command.addOption(new Option(`--${field.flag}`, help));
+      command.addOption(new Option(`--${field.flag}`, `sets ${field.path} (${field.env}) to true`));
       if (field.path === 'notifications') {
         command.addOption(new Option(`--no-${field.flag}`, 'turns notifications off; the service only polls'));
       }
