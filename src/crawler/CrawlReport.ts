@@ -120,9 +120,15 @@ export function severityOf(error: CrawlError): Severity {
   return error.kind === 'outside' || error.kind === 'bound' ? 'warning' : 'error';
 }
 
-/** Turns a pod's errors into problems that name the pod and the URL. */
+/**
+ * Turns a pod's errors into problems that name the pod and the URL. A document that arrived
+ * (status 2xx) but was rejected is described by its message alone, since no request failed.
+ */
 export function podProblems(pod: PodCrawlReport): Problem[] {
-  return pod.errors.map((error) => problem(severityOf(error),
-    `Crawling the pod of [${pod.webId}]: [${error.url}] failed with status [${error.status}] (${error.kind}): ${error.message}`,
-    { source: error.url, subject: pod.webId }));
+  return pod.errors.map((error) => {
+    const arrived = error.status >= 200 && error.status < 300;
+    const what = arrived ? `[${error.url}] (${error.kind})` : `[${error.url}] failed with status [${error.status}] (${error.kind})`;
+    return problem(severityOf(error), `Crawling the pod of [${pod.webId}]: ${what}: ${error.message}`,
+      { source: error.url, subject: pod.webId });
+  });
 }

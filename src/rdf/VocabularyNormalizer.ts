@@ -2,7 +2,9 @@ import { DataFactory } from 'n3';
 import type { Literal, NamedNode, Quad, Quad_Graph, Quad_Object, Quad_Predicate, Quad_Subject, Term } from 'n3';
 import { compactIri, OM2, RDF, VF, VF_REFERENCE_PROPERTIES, XSD } from '../vocab/index.js';
 import type { Problem } from '../model/index.js';
+import { dropRepeatedMeasures } from './MeasureDeduplicator.js';
 import { NormalizationTally } from './NormalizationTally.js';
+import { repairTimeLiteral, VF_DATE_TIME_PROPERTIES } from './TimeLiteralRepair.js';
 import {
   correctedAction, correctedLocalName, legacyNamespaceOf, undeclaredPrefixOf, WELL_KNOWN_PREFIXES,
 } from './TermCorrections.js';
@@ -26,7 +28,8 @@ const ABSOLUTE_IRI = /^[a-z][a-z0-9+.-]*:\S*$/iu;
 /**
  * Rewrites the ValueFlows dialects found in pods and upstream examples to VF 1.0: legacy
  * namespaces, undeclared well-known prefixes, misspelt terms, kebab-case and string actions,
- * OM 2 measure properties, bare unit words, and string values of reference properties.
+ * OM 2 measure properties, bare unit words, string values of reference properties, date-times
+ * with one-digit hours, and blank-node measures that repeat an identical one.
  * Each kind of rewrite is reported once per document as a warning with a count.
  */
 export class VocabularyNormalizer {
@@ -35,7 +38,12 @@ export class VocabularyNormalizer {
   /** Returns the rewritten quads, in the input order, and one warning per kind of rewrite. */
   public normalize(input: NormalizationInput): { quads: Quad[]; problems: Problem[] } {
     const tally = new NormalizationTally();
-    const quads = input.quads.map((quad) => this.normalizeQuad(quad, input.prefixes, tally));
+    const mapped = input.quads.map((quad) => this.normalizeQuad(quad, input.prefixes, tally));
+    const { quads, dropped } = dropRepeatedMeasures(mapped);
+    for (let index = 0; index < dropped; index += 1) {
+      tally.count('repeated-measure', (count) => `Dropped ${count} measures that repeat an identical measure `
+        + 'of the same subject and property', '');
+    }
     countUnknownTerms(quads, tally);
     return { quads, problems: tally.problems(input.source) };
   }
@@ -58,6 +66,13 @@ export class VocabularyNormalizer {
       object = this.normalizeUnit(object, tally);
     } else if (REFERENCE_PROPERTIES.has(predicate.value) && object.termType === 'Literal') {
       object = referenceFromLiteral(object, predicate, prefixes, tally);
+    } else if (VF_DATE_TIME_PROPERTIES.has(predicate.value) && object.termType === 'Literal') {
+      const repaired = repairTimeLiteral(object);
+      if (repaired !== undefined) {
+        tally.count('time-repair', (count) => `Repaired ${count} date-times written with a one-digit hour`,
+          `[${object.value}] to [${repaired.value}]`);
+        object = repaired;
+      }
     }
     return DataFactory.quad(subject, predicate, object, graph);
   }

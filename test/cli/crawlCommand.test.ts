@@ -83,7 +83,7 @@ describe('oce crawl', function crawlCommandTests() {
     assert.deepEqual(podRow(run.stdout, 'total (3 pods)'), ['total (3 pods)', '4', '3', '0', '1', '0', '75.0 %', '<duration>', '0 pods']);
     const problems = lines.slice(lines.indexOf('') + 1);
     assert.equal(problems[0], 'Problems found (1)');
-    assert.match(problems[1] ?? '', new RegExp(`^error: Crawling the pod of \\[${webId('bo')}\\]: \\[${named.bo!.account.podUrl}rea/events/broken\\.ttl\\] failed with status \\[200\\] \\(parse\\): `, 'u'));
+    assert.match(problems[1] ?? '', new RegExp(`^error: Crawling the pod of \\[${webId('bo')}\\]: \\[${named.bo!.account.podUrl}rea/events/broken\\.ttl\\] \\(parse\\): Quarantined the document because it could not be parsed: `, 'u'));
     assert.equal(problems.length, 2);
   });
 

@@ -170,11 +170,11 @@ describe('readEconomicModel', () => {
   });
 
   it('keeps an invalid time as written and reports it once per document.', async () => {
-    const model = readEconomicModel([await turtle('ex:e1 a vf:EconomicEvent ; vf:action vf:work ; vf:hasBeginning "2019-04-08T10:30:00-5:00" .')]);
-    assert.equal(model.events.get(`${EX}e1`)?.hasBeginning, '2019-04-08T10:30:00-5:00');
+    const model = readEconomicModel([await turtle('ex:e1 a vf:EconomicEvent ; vf:action vf:work ; vf:hasBeginning "2019-04-08 10:30" .')]);
+    assert.equal(model.events.get(`${EX}e1`)?.hasBeginning, '2019-04-08 10:30');
     assert.deepEqual(model.problems.map((each) => each.message), [
       'Kept 1 time values as written although they are not xsd:dateTime values, so they may sort wrongly: ' +
-        `[${EX}e1] vf:hasBeginning [2019-04-08T10:30:00-5:00]`,
+        `[${EX}e1] vf:hasBeginning [2019-04-08 10:30]`,
     ]);
   });
 });

@@ -193,7 +193,7 @@ function quantityText(quantity: EconomicEvent['resourceQuantity']): string | und
         assert.equal(workFix.corrects, `${MFG}6f438393-7f87-4914-806c-e23a4fd15e89`);
         assert.equal(quantityText(workFix.effortQuantity), '-1 om2:hour');
         assert.equal(quantityText(event(model, `${MFG}6f438393-7f87-4914-806c-e23a4fd15e89`).effortQuantity), '7 om2:hour');
-        assert.equal(event(model, `${MFG}d4d2fd71-34f2-41c3-b1c5-19ad5ed2da59`).hasPointInTime, '2019-04-08T17:30:00-5:00');
+        assert.equal(event(model, `${MFG}d4d2fd71-34f2-41c3-b1c5-19ad5ed2da59`).hasPointInTime, '2019-04-08T17:30:00-05:00');
       });
     });
   });

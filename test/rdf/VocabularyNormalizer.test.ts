@@ -167,4 +167,35 @@ describe('A VocabularyNormalizer', () => {
     const document = await turtle('<e1> vf:provider "42"^^<http://www.w3.org/2001/XMLSchema#integer> .');
     assert.deepEqual(document.quads[0]?.object, literal('42', XSD.integer));
   });
+
+  it('repairs a date-time written with one-digit hours into an xsd:dateTime.', async () => {
+    const document = await turtle('<e1> vf:hasPointInTime "2019-04-18T8:30:08-5:00" .');
+    assert.deepEqual(document.quads[0]?.object, literal('2019-04-18T08:30:08-05:00', XSD.dateTime));
+    assert.deepEqual(messages(document), [
+      'Repaired 1 date-times written with a one-digit hour: [2019-04-18T8:30:08-5:00] to [2019-04-18T08:30:08-05:00] (1)',
+    ]);
+  });
+
+  it('keeps a date-time that is still invalid after the repair as written.', async () => {
+    const document = await turtle('<e1> vf:hasPointInTime "2019-13-18T8:30:08" .');
+    assert.deepEqual(document.quads[0]?.object, literal('2019-13-18T8:30:08'));
+    assert.deepEqual(messages(document), []);
+  });
+
+  it('drops a blank-node measure that repeats an identical one of the same property.', async () => {
+    const document = await turtle(`<e1> vf:resourceQuantity [ vf:hasNumericalValue 3 ; vf:hasUnit <${OM2.one.value}> ] ,
+      [ vf:hasNumericalValue 3.0 ; vf:hasUnit <${OM2.one.value}> ] .`);
+    assert.equal(objectsOf(document, VF.resourceQuantity.value).length, 1);
+    assert.equal(objectsOf(document, VF.hasNumericalValue.value).length, 1);
+    assert.deepEqual(messages(document), [
+      'Dropped 1 measures that repeat an identical measure of the same subject and property',
+    ]);
+  });
+
+  it('keeps two different measures of the same property.', async () => {
+    const document = await turtle(`<e1> vf:accountingQuantity [ vf:hasNumericalValue 8 ; vf:hasUnit <${OM2.one.value}> ] ,
+      [ vf:hasNumericalValue 9 ; vf:hasUnit <${OM2.one.value}> ] .`);
+    assert.deepEqual(objectsOf(document, VF.hasNumericalValue.value).sort(), ['8', '9']);
+    assert.deepEqual(messages(document), []);
+  });
 });

@@ -4,6 +4,7 @@ import { Demo } from '../../demo/index.js';
 import type { DemoResult } from '../../demo/index.js';
 import { contributionsToText, inventoryToText, problemsToText, renderTextTable } from '../../report/index.js';
 import type { CliIo } from '../CliIo.js';
+import { renderCrawlSummary } from './crawlCommand.js';
 
 /** Parses a TCP port option: an integer from 0 (any free port) to 65535. */
 export function parsePort(text: string): number {
@@ -59,10 +60,6 @@ export function renderDemoResult(result: DemoResult): string {
       String(entry.documentsWritten),
       String(entry.problems.length),
     ]));
-  const crawl = renderTextTable(['WebID', 'documents loaded', 'failed', 'errors'], snapshot.pods.map((pod) => [
-    pod.webId.startsWith(base) ? pod.webId.slice(base.length) : pod.webId,
-    String(pod.documentsLoaded), String(pod.documentsFailed), String(pod.errors.length),
-  ]));
   const sections = [
     `Solid server: ${base}`,
     `Network pods\n${pods}`,
@@ -71,7 +68,7 @@ export function renderDemoResult(result: DemoResult): string {
     network.missingExamples.length > 0
       ? `Upstream examples not found, seed data only for: ${network.missingExamples.join(', ')}`
       : '',
-    `Crawl of ${snapshot.members.length} members and the network\n${crawl}`,
+    renderCrawlSummary(snapshot.report),
     `Network inventory (IRIs relative to ${base})\n${inventoryToText({ ...snapshot.inventory, problems: [] }, base)}`,
     `Contributions per member\n${contributionsToText({ ...snapshot.contributions, problems: [] }, base)}`,
     renderProblems(snapshot),
@@ -79,10 +76,11 @@ export function renderDemoResult(result: DemoResult): string {
   return sections.filter((section) => section.length > 0).join('\n\n');
 }
 
+/** Renders the problems found while computing the figures; the crawl summary lists the crawl's own. */
 function renderProblems(snapshot: DemoResult['snapshot']): string {
-  const problems = [...snapshot.problems, ...snapshot.inventory.problems, ...snapshot.contributions.problems];
+  const problems = [...snapshot.inventory.problems, ...snapshot.contributions.problems];
   if (problems.length === 0) {
-    return 'No problems found.';
+    return 'No accounting problems found.';
   }
-  return `Problems found (${problems.length})\n${problemsToText(problems)}`;
+  return `Accounting problems found (${problems.length})\n${problemsToText(problems)}`;
 }
