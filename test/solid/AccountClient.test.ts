@@ -88,4 +88,30 @@ describe('A ClientCredentialsSession', () => {
     });
     await assert.rejects(login, /Login with client credentials \[.+\] at \[http:\/\/localhost:\d+\/\] failed/u);
   });
+
+  it('logs in again when a request comes near the token expiry.', async () => {
+    let offsetMs = 0;
+    const session = await ClientCredentialsSession.login({
+      clientId: member.account.clientId, clientSecret: member.account.clientSecret, oidcIssuer: server.baseUrl,
+    }, { renewBeforeMs: 60_000, now: () => Date.now() + offsetMs });
+    try {
+      const url = `${member.account.podUrl}private/renewal.ttl`;
+      const put = await session.fetch(url, { method: 'PUT', headers: { 'content-type': 'text/turtle' }, body: '<#a> <#b> <#c>.' });
+      assert.equal(put.status, 201);
+      assert.equal(session.renewalCount, 0);
+
+      // CSS 7 access tokens live 10 minutes: 9.5 minutes later the session is within its margin.
+      offsetMs = 9.5 * 60_000;
+      const [first, second] = await Promise.all([session.fetch(url), session.fetch(url)]);
+      assert.equal(first.status, 200);
+      assert.equal(second.status, 200);
+      assert.equal(session.renewalCount, 1);
+
+      offsetMs = 0;
+      assert.equal((await session.fetch(url)).status, 200);
+      assert.equal(session.renewalCount, 1);
+    } finally {
+      await session.logout();
+    }
+  });
 });
