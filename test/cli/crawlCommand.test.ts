@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { Parser } from 'n3';
 import type { CrawlReportJson } from '../../src/crawler/index.js';
 import type { SolidServer } from '../../src/solid/index.js';
 import { PREFIXES, preparePod, putTurtle, raiseEvent, workEvent } from '../crawler/support/networkFixture.js';
@@ -96,6 +97,19 @@ describe('oce crawl', function crawlCommandTests() {
     assert.deepEqual(report.totals, {
       pods: 3, stalePods: 0, seen: 4, loaded: 3, downloaded: 0, unchanged: 3, rejected: 1, failed: 0, coverage: 0.75,
     });
+  });
+
+  it('writes the RDF crawl report where --publish says.', async () => {
+    const reportUrl = `${named.agg!.account.podUrl}reports/crawl.ttl`;
+    const run = await runCli('crawl', '--config', configFile, '--publish', reportUrl);
+    assert.equal(run.exitCode, 0, run.stderr);
+    assert.equal(run.stderr, `Wrote the crawl report to ${reportUrl}`);
+    const response = await named.agg!.session.fetch(reportUrl, { headers: { accept: 'text/turtle' } });
+    assert.equal(response.status, 200);
+    const quads = new Parser({ baseIRI: reportUrl }).parse(await response.text());
+    const typed = quads.filter((quad) => quad.predicate.value === 'http://www.w3.org/1999/02/22-rdf-syntax-ns#type'
+      && quad.object.value === 'https://w3id.org/oce/ns#CrawlReport');
+    assert.equal(typed.length, 1);
   });
 
   it('takes a flag over the file.', async () => {

@@ -2,7 +2,7 @@ import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
 import { ConfigError, addConfigOptions, readCommandConfig } from '../../config/index.js';
 import type { AggregatorConfig } from '../../config/index.js';
-import { podProblems } from '../../crawler/index.js';
+import { podProblems, publishCrawlReport } from '../../crawler/index.js';
 import type { CrawlProgress, CrawlReportJson, PodCrawlReport } from '../../crawler/index.js';
 import { problemsToText, renderTextTable } from '../../report/index.js';
 import { createNetworkCrawler } from '../../service/index.js';
@@ -21,23 +21,30 @@ export function addCrawlCommand(program: Command, io: CliIo, env: NodeJS.Process
   const command = program
     .command('crawl')
     .description('crawl the configured networks once and print a report per pod')
-    .option('--json', 'print the crawl report as JSON instead of tables');
+    .option('--json', 'print the crawl report as JSON instead of tables')
+    .option('--publish <url>', 'also write the crawl report as Turtle to this URL, such as a document in the network pod');
   addConfigOptions(command).action(async (options: Record<string, unknown>) => {
     const config = await readConfigForCommand(options, env);
     const bar = io === processIo && process.stderr.isTTY ? new CrawlProgressBar() : undefined;
-    const report = await withAggregatorSession(config, async (session) => {
+    const publishTo = typeof options.publish === 'string' ? options.publish : undefined;
+    await withAggregatorSession(config, async (session) => {
       const onProgress = (progress: CrawlProgress): void => bar?.update(progress);
-      const { crawler } = createNetworkCrawler(config, session.fetch, { onProgress });
+      const { crawler, crawlerFetch } = createNetworkCrawler(config, session.fetch, { onProgress });
+      let report: CrawlReportJson;
       try {
-        return (await crawler.crawl()).report;
+        report = (await crawler.crawl()).report;
       } finally {
         bar?.stop();
       }
+      if (unreachableRoots(report).length === report.roots.length) {
+        throw new CommandFailedError(`No network root could be read: ${describeRootFailures(report)}`, ExitCode.failed);
+      }
+      io.stdout(options.json === true ? JSON.stringify(report, null, 2) : renderCrawlSummary(report));
+      if (publishTo !== undefined) {
+        await publishCrawlReport(report, publishTo, crawlerFetch);
+        io.stderr(`Wrote the crawl report to ${publishTo}`);
+      }
     });
-    if (unreachableRoots(report).length === report.roots.length) {
-      throw new CommandFailedError(`No network root could be read: ${describeRootFailures(report)}`, ExitCode.failed);
-    }
-    io.stdout(options.json === true ? JSON.stringify(report, null, 2) : renderCrawlSummary(report));
   });
 }
 
