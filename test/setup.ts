@@ -1,3 +1,3 @@
-// Shared mocha setup: tests run with the process's own time zone, so the suite can be run
-// once in UTC and once far from it (see the test:tz script).
+// Shared mocha setup. Tests use the process's time zone: `npm test` runs the whole suite in UTC
+// (test:mocha) and the time-sensitive unit tests again in Pacific/Kiritimati, UTC+14 (test:tz).
 process.env.OCE_LOG_LEVEL ??= 'silent';
