@@ -1,5 +1,6 @@
 import { formatDecimal, problem } from '../model/index.js';
 import type { ActionId, EconomicEvent, Problem, Quantity } from '../model/index.js';
+import { checkCorrection } from './checkCorrection.js';
 
 /** Verdict on one event after its correction link and quantity signs are checked. */
 export interface EventCheck {
@@ -28,7 +29,9 @@ function negativeField(event: EconomicEvent): [string, Quantity] | null {
  *   elsewhere rejects the event.
  * - A correction is a signed delta with the same action as the event it corrects, and it takes
  *   that event's action effects. A different action is reported, but the corrected event's
- *   action still applies. A correction of an event not in `events` is rejected.
+ *   action still applies. A correction of an event not in `events` is rejected, and so is one
+ *   that breaks a rule of {@link checkCorrection}: a self-correction, a correction cycle, a
+ *   correction of a correction, or another provider, receiver, R or T than the corrected event's.
  */
 export function checkEvent(event: EconomicEvent, events: ReadonlyMap<string, EconomicEvent>): EventCheck {
   const where = { subject: event.id, source: event.source };
@@ -47,6 +50,10 @@ export function checkEvent(event: EconomicEvent, events: ReadonlyMap<string, Eco
     const message = `Event [${event.id}] corrects event [${event.corrects}], which was not found; ` +
       'the correction was not applied.';
     return { accepted: false, corrected: null, action: event.action, problems: [problem('error', message, where)] };
+  }
+  const broken = checkCorrection(event, corrected, events);
+  if (broken !== null) {
+    return { accepted: false, corrected: null, action: event.action, problems: [broken] };
   }
   const problems: Problem[] = [];
   if (corrected.action !== event.action) {
