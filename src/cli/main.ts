@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import type { CliIo } from './CliIo.js';
 import { CommandFailedError, ExitCode, processIo } from './CliIo.js';
@@ -9,6 +10,12 @@ import { addImportCommand, addPodCommands } from './commands/podCommands.js';
 import { addServeCommand } from './commands/serveCommand.js';
 import { addValidateCommand } from './commands/validateCommand.js';
 import { describeError } from './describeError.js';
+
+/** Returns the version field of the package's `package.json`. */
+export function packageVersion(): string {
+  const manifest = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+  return manifest.version;
+}
 
 /** Resolves when the process receives SIGINT or SIGTERM, for commands that serve until stopped. */
 export function waitForInterrupt(): Promise<void> {
@@ -22,6 +29,7 @@ export function waitForInterrupt(): Promise<void> {
 export function buildProgram(io: CliIo, waitForStop: () => Promise<void> = waitForInterrupt): Command {
   const program = new Command('oce')
     .description('Open Cooperative Ecosystem: ValueFlows accounting over Solid pods')
+    .version(packageVersion(), '-V, --version', 'print the version of oce')
     .exitOverride()
     .configureOutput({
       writeOut: (text) => io.stdout(text.trimEnd()),

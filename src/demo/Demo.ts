@@ -1,3 +1,4 @@
+import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NetworkAggregator } from '../aggregator/index.js';
@@ -34,6 +35,7 @@ export class Demo {
   private solid?: SolidServer;
   private network?: DemoNetwork;
   private service?: Server;
+  private snapshot?: NetworkSnapshot;
 
   /** Starts the Solid server, sets up the network, crawls it and returns the figures. */
   public async start(options: DemoOptions = {}): Promise<DemoResult> {
@@ -44,18 +46,29 @@ export class Demo {
     });
     const snapshot = await new NetworkAggregator(crawler).aggregate();
     logger.info({ members: snapshot.members.length, resources: snapshot.inventory.resources.length }, 'Demo crawl done');
+    this.snapshot = snapshot;
     return { solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot };
   }
 
-  /** Serves the snapshot as JSON on 127.0.0.1 and resolves with the service's base URL. */
-  public async serve(snapshot: NetworkSnapshot, port: number): Promise<string> {
-    const app = createServiceApp(() => snapshot);
-    const server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(port, '127.0.0.1', () => resolve(listening));
-      listening.once('error', reject);
+  /**
+   * Serves the figures of {@link start} as JSON on 127.0.0.1 and resolves with the service's base
+   * URL once it listens. Call it before `start` to find a taken port before the slow setup, because
+   * until `start` has finished, requests for the figures get a 503 response. Rejects with Node's
+   * listen error, such as one with code `EADDRINUSE` when the port is taken.
+   */
+  public async serve(port: number): Promise<string> {
+    const server = createServer(createServiceApp(() => this.snapshot));
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => {
+        server.off('error', reject);
+        resolve();
+      });
     });
     this.service = server;
-    return `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    logger.info({ url }, 'Demo service listening');
+    return url;
   }
 
   /** Stops the service, logs the aggregator out and stops the Solid server; safe to call more than once. */

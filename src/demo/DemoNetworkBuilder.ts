@@ -41,7 +41,9 @@ export interface DemoNetwork {
   aggregator: PodAccount;
   aggregatorSession: ClientCredentialsSession;
   imports: ImportedFile[];
-  /** Examples that were asked for but not found, so the demo ran on seed data alone for them. */
+  /** Folder searched for the upstream examples. */
+  examplesFolder: string;
+  /** Examples that were asked for but not found in `examplesFolder`, so the demo ran on seed data alone for them. */
   missingExamples: string[];
 }
 
@@ -82,6 +84,7 @@ export class DemoNetworkBuilder {
       aggregator,
       aggregatorSession,
       imports,
+      examplesFolder: this.examplesFolder,
       missingExamples,
     };
   }

@@ -1,7 +1,13 @@
 import assert from 'node:assert/strict';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describeError } from '../../src/cli/describeError.js';
+import { buildProgram } from '../../src/cli/main.js';
 import { RdfParseError } from '../../src/rdf/index.js';
-import { fixturePath, runCli, STACK_TRACE_LINE } from './runCli.js';
+import { fixturePath, REPOSITORY_ROOT, runCli, STACK_TRACE_LINE } from './runCli.js';
 
 describe('The oce exit codes', () => {
   it('are 0 when the inventory has problems.', async () => {
@@ -86,6 +92,49 @@ describe('The oce exit codes', () => {
       assert.notEqual(run.stderr, '');
       assert.doesNotMatch(run.stderr, STACK_TRACE_LINE);
     }
+  });
+});
+
+describe('The oce version option', () => {
+  it('prints the package version.', async () => {
+    const manifest = JSON.parse(await readFile(path.join(REPOSITORY_ROOT, 'package.json'), 'utf8')) as { version: string };
+    const run = await runCli('--version');
+    assert.equal(run.exitCode, 0);
+    assert.equal(run.stdout, manifest.version);
+    assert.equal(run.stderr, '');
+  });
+});
+
+describe('The oce demo command', function demoCommand() {
+  this.timeout(120_000);
+
+  it('fails at once when its port is taken.', async () => {
+    const occupier = createServer();
+    await new Promise<void>((resolve) => occupier.listen(0, '127.0.0.1', resolve));
+    const { port } = occupier.address() as AddressInfo;
+    try {
+      const run = await runCli('demo', '--port', String(port));
+      assert.equal(run.exitCode, 1);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, `Port [${port}] on 127.0.0.1 is already in use; stop the other process or pass --port`);
+    } finally {
+      await new Promise((resolve) => occupier.close(resolve));
+    }
+  });
+
+  it('serves the figures after printing them.', async () => {
+    const noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
+    const stdout: string[] = [];
+    let inventoryStatus = 0;
+    const io = { stdout: (text: string) => stdout.push(text), stderr: (text: string) => stdout.push(text) };
+    const program = buildProgram(io, async () => {
+      const url = /at (http:\/\/127\.0\.0\.1:\d+\/) /u.exec(stdout.join('\n'))?.[1];
+      inventoryStatus = (await fetch(`${url}inventory`)).status;
+    });
+    await program.parseAsync(['node', 'oce', 'demo', '--port', '0', '--examples', noExamples]);
+    assert.equal(stdout[0], 'Starting the Solid server and setting up the demo network (about 25 seconds)...');
+    assert.match(stdout.join('\n'), /^Serving the network figures as JSON at http:\/\/127\.0\.0\.1:\d+\/ /mu);
+    assert.equal(inventoryStatus, 200);
   });
 });
 

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { mkdtemp } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { renderDemoResult } from '../../src/cli/commands/demoCommand.js';
 import { Demo } from '../../src/demo/index.js';
 import type { DemoResult } from '../../src/demo/index.js';
 import type { ContributionsJson, ResourceJson } from '../../src/report/index.js';
@@ -27,9 +30,10 @@ describe('The demo on seed data alone', function demoOnSeedData() {
   this.timeout(120_000);
   const demo = new Demo();
   let result: DemoResult;
+  let noExamples: string;
 
   before(async () => {
-    const noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
+    noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
     result = await demo.start({ examplesFolder: noExamples });
   });
 
@@ -99,10 +103,46 @@ describe('The demo on seed data alone', function demoOnSeedData() {
     ]);
   });
 
+  it('prints the folder of the examples it could not find.', () => {
+    const lines = renderDemoResult(result).split('\n');
+    const expected = `Upstream examples not found in [${noExamples}], so these were not imported: `
+      + 'ex-production--01--manufacturing.yaml, ex-production--13--correcting-errors.yaml, '
+      + 'ex-exchange--08--transportation-with-transfer.yaml';
+    assert.ok(lines.includes(expected), lines.join('\n'));
+  });
+
   it('serves the inventory over HTTP on loopback.', async () => {
-    const url = await demo.serve(result.snapshot, 0);
+    const url = await demo.serve(0);
     assert.match(url, /^http:\/\/127\.0\.0\.1:\d+\/$/u);
     const body = await (await fetch(`${url}inventory`)).json() as { resources: unknown[] };
     assert.equal(body.resources.length, result.snapshot.inventory.resources.length);
+  });
+});
+
+describe('The demo service before the setup', () => {
+  it('answers 503 until the first crawl has finished.', async () => {
+    const demo = new Demo();
+    try {
+      const url = await demo.serve(0);
+      const response = await fetch(`${url}inventory`);
+      assert.equal(response.status, 503);
+      const body = await response.json() as { detail: string };
+      assert.equal(body.detail, 'The first crawl has not finished yet; retry in a few seconds');
+    } finally {
+      await demo.stop();
+    }
+  });
+
+  it('rejects with EADDRINUSE when the port is taken.', async () => {
+    const occupier = createServer();
+    await new Promise<void>((resolve) => occupier.listen(0, '127.0.0.1', resolve));
+    const { port } = occupier.address() as AddressInfo;
+    const demo = new Demo();
+    try {
+      await assert.rejects(demo.serve(port), { code: 'EADDRINUSE' });
+    } finally {
+      await demo.stop();
+      await new Promise((resolve) => occupier.close(resolve));
+    }
   });
 });

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { Demo } from '../../demo/index.js';
 import type { DemoResult } from '../../demo/index.js';
 import { contributionsToText, inventoryToText, problemsToText, renderTextTable } from '../../report/index.js';
+import { CommandFailedError } from '../CliIo.js';
 import type { CliIo } from '../CliIo.js';
 import { renderCrawlSummary } from './crawlCommand.js';
 
@@ -29,13 +30,14 @@ export function addDemoCommand(program: Command, io: CliIo, waitForStop: () => P
     .action(async (options: { once?: boolean; port: number; examples?: string }) => {
       const demo = new Demo();
       try {
-        io.stdout('Starting the Solid server and setting up the demo network (about 15 seconds)...');
+        // Bind the port first, so a taken one fails at once instead of after the setup.
+        const url = options.once ? undefined : await serveDemo(demo, options.port);
+        io.stdout('Starting the Solid server and setting up the demo network (about 25 seconds)...');
         const result = await demo.start(options.examples === undefined ? {} : { examplesFolder: options.examples });
         io.stdout(renderDemoResult(result));
-        if (options.once) {
+        if (url === undefined) {
           return;
         }
-        const url = await demo.serve(result.snapshot, options.port);
         io.stdout(`\nServing the network figures as JSON at ${url} (inventory, contributions, crawl).`);
         io.stdout('Press Ctrl+C to stop.');
         await waitForStop();
@@ -43,6 +45,18 @@ export function addDemoCommand(program: Command, io: CliIo, waitForStop: () => P
         await demo.stop();
       }
     });
+}
+
+/** Starts the demo's JSON service, turning a taken port into a message that names it. */
+async function serveDemo(demo: Demo, port: number): Promise<string> {
+  try {
+    return await demo.serve(port);
+  } catch (error: unknown) {
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      throw new CommandFailedError(`Port [${port}] on 127.0.0.1 is already in use; stop the other process or pass --port`);
+    }
+    throw error;
+  }
 }
 
 /** Renders what the demo set up and computed, section by section. */
@@ -66,7 +80,8 @@ export function renderDemoResult(result: DemoResult): string {
     `Aggregator WebID: ${network.aggregator.webId}`,
     `Imported into the pods\n${imports}`,
     network.missingExamples.length > 0
-      ? `Upstream examples not found, seed data only for: ${network.missingExamples.join(', ')}`
+      ? `Upstream examples not found in [${network.examplesFolder}], so these were not imported: `
+        + network.missingExamples.join(', ')
       : '',
     renderCrawlSummary(snapshot.report),
     `Network inventory (IRIs relative to ${base})\n${inventoryToText({ ...snapshot.inventory, problems: [] }, base)}`,
