@@ -6,6 +6,9 @@ import { crawlReportToTurtle } from '../crawler/index.js';
 
 const logger = getLogger('ServiceApp');
 
+/** Paths the service serves, all read-only. */
+const SERVICE_PATHS = ['/', '/health', '/inventory', '/contributions', '/crawl', '/crawl.ttl'];
+
 /** Supplies the latest network figures; undefined until the first crawl has finished. */
 export type SnapshotSource = () => NetworkSnapshot | undefined;
 
@@ -13,8 +16,8 @@ export type SnapshotSource = () => NetworkSnapshot | undefined;
  * Builds the HTTP service that publishes the aggregator's latest figures as JSON. `/` lists the
  * links, and `/inventory` and `/contributions` return the parts of the latest snapshot. `/crawl`
  * returns the crawl report as JSON, or as Turtle when the request prefers `text/turtle`; the
- * Turtle form is also at `/crawl.ttl`. `/health` reports liveness. Errors become
- * `application/problem+json`.
+ * Turtle form is also at `/crawl.ttl`. `/health` reports liveness. Other methods than GET and
+ * HEAD get a 405 with an `Allow` header. Errors become `application/problem+json`.
  */
 export function createServiceApp(snapshot: SnapshotSource): Express {
   const app = express();
@@ -51,6 +54,12 @@ export function createServiceApp(snapshot: SnapshotSource): Express {
     await sendTurtleReport(request, response, requireSnapshot(snapshot));
   });
 
+  // Express serves HEAD from the GET routes, so every other method on a known path is a 405.
+  app.all(SERVICE_PATHS, (request: Request, response: Response) => {
+    response.set('Allow', 'GET, HEAD');
+    sendProblem(response, 405, 'Method Not Allowed', `The method [${request.method}] is not allowed on [${request.path}]. ` +
+      'Use GET or HEAD.');
+  });
   app.use((request: Request, response: Response) => {
     sendProblem(response, 404, 'Not Found', `No resource at [${request.path}]`);
   });

@@ -119,6 +119,35 @@ describe('The service app', () => {
     assert.equal(response.headers.get('content-type'), 'application/problem+json; charset=utf-8');
     assert.deepEqual(await response.json(), { status: 404, title: 'Not Found', detail: 'No resource at [/nothing-here]' });
   });
+
+  for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
+    it(`rejects ${method} on the inventory with 405.`, async () => {
+      const response = await fetch(`${base}/inventory`, { method });
+      assert.equal(response.status, 405);
+      assert.equal(response.headers.get('allow'), 'GET, HEAD');
+      assert.equal(response.headers.get('content-type'), 'application/problem+json; charset=utf-8');
+      assert.deepEqual(await response.json(), {
+        status: 405,
+        title: 'Method Not Allowed',
+        detail: `The method [${method}] is not allowed on [/inventory]. Use GET or HEAD.`,
+      });
+    });
+  }
+
+  it('rejects POST on every service path with 405.', async () => {
+    for (const path of ['/', '/health', '/contributions', '/crawl', '/crawl.ttl']) {
+      const response = await fetch(`${base}${path}`, { method: 'POST' });
+      assert.equal(response.status, 405, path);
+      assert.equal(response.headers.get('allow'), 'GET, HEAD', path);
+    }
+  });
+
+  it('serves HEAD on the inventory without a body.', async () => {
+    const response = await fetch(`${base}/inventory`, { method: 'HEAD' });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('content-type'), 'application/json; charset=utf-8');
+    assert.equal(await response.text(), '');
+  });
 });
 
 describe('The service app before the first crawl', () => {
