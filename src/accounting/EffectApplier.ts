@@ -216,7 +216,7 @@ export class EffectApplier {
       return;
     }
     for (const change of changes) {
-      this.ledger.add(change.resource, change.field, quantity.value.times(change.sign), quantity.unit);
+      this.ledger.add(change.resource, change.field, quantity.value.times(change.sign), quantity.unit, event.id);
     }
   }
 

@@ -4,6 +4,7 @@ import { compareStatedQuantities } from './compareStatedQuantities.js';
 import { EffectApplier } from './EffectApplier.js';
 import { orderEvents } from './orderEvents.js';
 import { ResourceLedger } from './ResourceLedger.js';
+import { reportNegativeQuantities } from './reportNegativeQuantities.js';
 import type { ResourceState } from './ResourceLedger.js';
 
 /** Derived state of every resource, sorted by IRI, and the problems found while deriving it. */
@@ -36,6 +37,7 @@ export interface InventoryResult {
  *   Quantities a document states are compared with the derived ones (see
  *   {@link compareStatedQuantities}); its accountable agent, location, container, stage and
  *   state are the starting values that events then override.
+ * - A quantity that ends below zero is reported as a warning (see {@link reportNegativeQuantities}).
  */
 export class InventoryCalculator {
   public constructor(private readonly model: EconomicModel) {}
@@ -59,7 +61,8 @@ export class InventoryCalculator {
       }
     }
     const resources = ledger.snapshot();
-    problems.push(...applier.problems, ...compareStatedQuantities(this.model.resources, resources));
+    problems.push(...applier.problems, ...compareStatedQuantities(this.model.resources, resources),
+      ...reportNegativeQuantities(ledger, this.model.events));
     return { resources, problems };
   }
 }

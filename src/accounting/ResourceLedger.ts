@@ -31,6 +31,8 @@ export interface ResourceRecord extends Omit<ResourceState, 'accountingQuantity'
   custodian: string | null;
   /** True once an event has named the resource; the first such event may create it. */
   mentioned: boolean;
+  /** Per quantity, the last event that took it from zero or more to below zero, or null. */
+  wentNegativeBy: Record<QuantityField, string | null>;
 }
 
 /** Name of one of the two derived quantities of a record. */
@@ -62,6 +64,7 @@ export class ResourceLedger {
       record = {
         id, unit: null, accounting: null, onhand: null, primaryAccountable: null, custodian: null,
         currentLocation: null, containedIn: null, stage: null, state: null, events: [], mentioned: false,
+        wentNegativeBy: { accounting: null, onhand: null },
       };
       this.records.set(id, record);
     }
@@ -85,15 +88,28 @@ export class ResourceLedger {
   /**
    * Adds a signed amount to one quantity of a record. The first change fixes the record's unit
    * and sets both quantities to zero before adding; callers check the unit beforehand.
+   * `eventId` is remembered when the change takes the quantity below zero.
    */
-  public add(id: string, field: QuantityField, amount: Decimal, unit: string): void {
+  public add(id: string, field: QuantityField, amount: Decimal, unit: string, eventId: string): void {
     const record = this.get(id);
     if (record.unit === null) {
       record.unit = unit;
       record.accounting = new Decimal(0);
       record.onhand = new Decimal(0);
     }
-    record[field] = (record[field] ?? new Decimal(0)).plus(amount);
+    const before = record[field] ?? new Decimal(0);
+    const after = before.plus(amount);
+    if (after.isNegative() && !after.isZero() && !(before.isNegative() && !before.isZero())) {
+      record.wentNegativeBy[field] = eventId;
+    }
+    record[field] = after;
+  }
+
+  /** Returns the records whose accounting or onhand quantity is below zero, sorted by IRI. */
+  public negativeRecords(): ResourceRecord[] {
+    const ids = [...this.records.keys()].sort(compareCodeUnits);
+    return ids.map((id) => this.get(id)).filter((record) =>
+      [record.accounting, record.onhand].some((value) => value !== null && value.isNegative() && !value.isZero()));
   }
 
   /** Returns the derived state of every record, sorted by IRI in code-unit order. */

@@ -200,6 +200,41 @@ describe('An InventoryCalculator', () => {
     });
   });
 
+  describe('reporting quantities below zero', () => {
+    it('warns about a stock that ends below zero.', () => {
+      const result = computeInventory(modelOf({ events: [
+        raise('open', { hasPointInTime: '2026-12-01T00:00:00Z' }),
+        consume('c1', { hasPointInTime: '2026-12-02T00:00:00Z', resourceQuantity: qty(8) }),
+        consume('c2', { hasPointInTime: '2026-12-03T00:00:00Z', resourceQuantity: qty(4) }),
+        consume('c3', { hasPointInTime: '2026-12-04T00:00:00Z', resourceQuantity: qty(1) }),
+      ] }));
+      assert.deepEqual(result.problems.map((found) => [found.severity, found.subject, found.source]),
+        [['warning', R, SOURCE], ['warning', R, SOURCE]]);
+      assert.equal(result.problems[0]?.message, `Resource [${R}] ends with accountingQuantity [-3 ${UNIT.one}] ` +
+        `below zero; event [${E}c2] took it below zero.`);
+      assert.equal(result.problems[1]?.message, `Resource [${R}] ends with onhandQuantity [-3 ${UNIT.one}] ` +
+        `below zero; event [${E}c2] took it below zero.`);
+    });
+
+    it('names only the onhand quantity when custody alone went below zero.', () => {
+      const result = computeInventory(modelOf({ events: [
+        raise('open'), event(`${E}pick`, 'pickup', { provider: ALICE, receiver: ALICE, resourceInventoriedAs: R,
+          resourceQuantity: qty(12) }),
+      ] }));
+      assert.equal(result.problems.length, 1);
+      assert.match(result.problems[0]?.message ?? '', /onhandQuantity \[-2 .*one\] below zero; event \[.*\/pick\]/u);
+    });
+
+    it('reports nothing for a stock that returns to zero.', () => {
+      const result = computeInventory(modelOf({ events: [
+        raise('open', { hasPointInTime: '2026-12-01T00:00:00Z' }),
+        consume('c1', { hasPointInTime: '2026-12-02T00:00:00Z', resourceQuantity: qty(10) }),
+      ] }));
+      assert.equal(show(stateOf(result, R).onhandQuantity), '0 one');
+      assert.deepEqual(result.problems, []);
+    });
+  });
+
   describe('comparing resource documents', () => {
     it('warns when a stated quantity differs from the derived one.', () => {
       const result = computeInventory(modelOf({
