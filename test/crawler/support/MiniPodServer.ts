@@ -18,6 +18,8 @@ export class MiniPodServer {
   public readonly documents = new Map<string, string>();
   /** Paths that return 500 on their first request only. */
   public readonly failFirst = new Set<string>();
+  /** Paths answered with a 302 to the given location, listed in their container like documents. */
+  public readonly redirects = new Map<string, string>();
   /** Requests received, by path. */
   public readonly requests: string[] = [];
   private readonly hanging: ServerResponse[] = [];
@@ -61,6 +63,11 @@ export class MiniPodServer {
       response.writeHead(this.mode === 'unavailable' ? 503 : 500).end();
       return;
     }
+    const location = this.redirects.get(url.pathname);
+    if (location !== undefined) {
+      response.writeHead(302, { location }).end();
+      return;
+    }
     const body = this.body(url);
     if (body === undefined) {
       response.writeHead(404).end();
@@ -97,7 +104,7 @@ export class MiniPodServer {
   private page(path: string, index: number): { text: string; next?: string } | undefined {
     const container = new URL(path, this.base).href;
     const children = new Set<string>();
-    for (const document of this.documents.keys()) {
+    for (const document of [...this.documents.keys(), ...this.redirects.keys()]) {
       if (document.startsWith(path)) {
         const rest = document.slice(path.length);
         children.add(new URL(path + (rest.includes('/') ? `${rest.split('/')[0]}/` : rest), this.base).href);
