@@ -10,8 +10,12 @@ import { orderEvents } from './orderEvents.js';
 export interface ContributionTotal {
   kind: ContributionKind;
   unit: string;
-  /** For money, the currency's ResourceSpecification (amounts are summed per currency); null otherwise. */
-  currency: string | null;
+  /**
+   * The ResourceSpecification amounts are summed per: the currency for money, the resource's
+   * specification (`resourceConformsTo`, else the `conformsTo` of R) for a resource, and null
+   * for other kinds or a resource without one.
+   */
+  specification: string | null;
   quantity: Decimal;
   /** IRIs of the contributing events and their corrections, in replay order. */
   events: string[];
@@ -45,12 +49,13 @@ interface LineEntry {
 
 function compareLines(a: ContributionLine, b: ContributionLine): number {
   return compareCodeUnits(a.kind, b.kind) || compareCodeUnits(a.unit, b.unit) ||
-    compareCodeUnits(a.currency, b.currency) || compareCodeUnits(a.scope, b.scope) ||
+    compareCodeUnits(a.specification, b.specification) || compareCodeUnits(a.scope, b.scope) ||
     compareCodeUnits(a.process, b.process);
 }
 
 /**
- * Sums each agent's contributions (see {@link contributionParts}) per kind and unit, and per scope
+ * Sums each agent's contributions (see {@link contributionParts}) per kind, unit and resource
+ * specification, and per scope
  * and process. The contributing agent is the event's provider. The scope is the `inScopeOf` of
  * the process the event is input or output of, or the event's own `inScopeOf` as pre-1.0 data
  * states it. A correction adds its signed quantity to the line of the event it corrects, under
@@ -113,11 +118,11 @@ export class ContributionCalculator {
     base: EconomicEvent, eventId: string): void {
     const process = base.inputOf ?? base.outputOf ?? null;
     const { kind } = part;
-    const currency = part.currency ?? null;
-    const key = JSON.stringify([agent, kind, quantity.unit, currency, scope, process]);
+    const specification = part.specification ?? null;
+    const key = JSON.stringify([agent, kind, quantity.unit, specification, scope, process]);
     let entry = this.entries.get(key);
     if (entry === undefined) {
-      const line = { kind, unit: quantity.unit, currency, quantity: new Decimal(0), scope, process, events: [] };
+      const line = { kind, unit: quantity.unit, specification, quantity: new Decimal(0), scope, process, events: [] };
       entry = { agent, line };
       this.entries.set(key, entry);
     }
@@ -159,8 +164,10 @@ export class ContributionCalculator {
   private totalsOf(lines: ContributionLine[]): ContributionTotal[] {
     const totals = new Map<string, { total: ContributionTotal; events: Set<string> }>();
     for (const line of lines) {
-      const key = JSON.stringify([line.kind, line.unit, line.currency]);
-      const total = { kind: line.kind, unit: line.unit, currency: line.currency, quantity: new Decimal(0), events: [] };
+      const key = JSON.stringify([line.kind, line.unit, line.specification]);
+      const total = {
+        kind: line.kind, unit: line.unit, specification: line.specification, quantity: new Decimal(0), events: [],
+      };
       const entry = totals.get(key) ?? { total, events: new Set<string>() };
       entry.total.quantity = entry.total.quantity.plus(line.quantity);
       for (const id of line.events) {
@@ -170,7 +177,7 @@ export class ContributionCalculator {
     }
     const sorted = [...totals.values()].map(({ total, events }) => ({ ...total, events: [...events] }))
       .sort((a, b) => compareCodeUnits(a.kind, b.kind) || compareCodeUnits(a.unit, b.unit) ||
-        compareCodeUnits(a.currency, b.currency));
+        compareCodeUnits(a.specification, b.specification));
     for (const total of sorted) {
       total.events.sort((a, b) => (this.rank.get(a) ?? 0) - (this.rank.get(b) ?? 0));
     }

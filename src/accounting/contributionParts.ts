@@ -7,8 +7,18 @@ export type ContributionKind = 'work' | 'resource' | 'money' | 'equipmentUse' | 
 export interface ContributionPart {
   kind: ContributionKind;
   field: 'resourceQuantity' | 'effortQuantity';
-  /** For money, the currency's ResourceSpecification, so amounts in different currencies are never summed. */
-  currency?: string;
+  /**
+   * The currency's ResourceSpecification for money and the resource's ResourceSpecification for
+   * a resource, so amounts of different currencies or kinds of resource are never summed.
+   */
+  specification?: string;
+}
+
+/** Returns the event's `resourceConformsTo`, else the `conformsTo` of its resource R, or undefined. */
+function specificationOf(event: EconomicEvent, model: EconomicModel): string | undefined {
+  const resourceId = event.resourceInventoriedAs;
+  const resource = resourceId === undefined ? undefined : model.resources.get(resourceId);
+  return event.resourceConformsTo ?? resource?.conformsTo;
 }
 
 /**
@@ -20,9 +30,7 @@ export interface ContributionPart {
 function currencyOf(event: EconomicEvent, model: EconomicModel): string | undefined {
   const isCurrency = (iri: string | undefined): iri is string =>
     iri !== undefined && model.resourceSpecifications.get(iri)?.mediumOfExchange === true;
-  const resourceId = event.resourceInventoriedAs;
-  const resource = resourceId === undefined ? undefined : model.resources.get(resourceId);
-  const specification = event.resourceConformsTo ?? resource?.conformsTo;
+  const specification = specificationOf(event, model);
   if (isCurrency(specification)) {
     return specification;
   }
@@ -35,7 +43,8 @@ function currencyOf(event: EconomicEvent, model: EconomicModel): string | undefi
  * - `work`: its effort.
  * - `use`: equipment use, by effort and by resource quantity, whichever it has.
  * - `cite`: a citation. `deliverService`: a service.
- * - `consume`, `transfer`, `transferAllRights`: `money` when they move a currency, else `resource`.
+ * - `consume`, `transfer`, `transferAllRights`: `money` when they move a currency, else `resource`,
+ *   each with its ResourceSpecification (a resource without one has none).
  *
  * Other actions (production, transport, custody moves, raise, lower…) are not contributions.
  */
@@ -53,9 +62,13 @@ export function contributionParts(event: EconomicEvent, model: EconomicModel): C
     case 'transfer':
     case 'transferAllRights': {
       const currency = currencyOf(event, model);
-      return currency === undefined
+      if (currency !== undefined) {
+        return [{ kind: 'money', field: 'resourceQuantity', specification: currency }];
+      }
+      const specification = specificationOf(event, model);
+      return specification === undefined
         ? [{ kind: 'resource', field: 'resourceQuantity' }]
-        : [{ kind: 'money', field: 'resourceQuantity', currency }];
+        : [{ kind: 'resource', field: 'resourceQuantity', specification }];
     }
     default:
       return [];

@@ -9,8 +9,11 @@ import { renderTextTable } from './TextTable.js';
 export interface ContributionLineJson {
   kind: string;
   unit: string;
-  /** For money, the currency's ResourceSpecification; null for other kinds. */
-  currency: string | null;
+  /**
+   * The ResourceSpecification amounts are summed per: the currency for money, the resource's
+   * specification for a resource, null for other kinds.
+   */
+  specification: string | null;
   quantity: string;
   scope?: string | null;
   process?: string | null;
@@ -31,14 +34,14 @@ export function contributionsToJson(result: ContributionResult, readProblems: Pr
       totals: entry.totals.map((total) => ({
         kind: total.kind,
         unit: total.unit,
-        currency: total.currency,
+        specification: total.specification,
         quantity: formatDecimal(total.quantity),
         events: total.events,
       })),
       lines: entry.lines.map((line) => ({
         kind: line.kind,
         unit: line.unit,
-        currency: line.currency,
+        specification: line.specification,
         quantity: formatDecimal(line.quantity),
         scope: line.scope,
         process: line.process,
@@ -49,9 +52,20 @@ export function contributionsToJson(result: ContributionResult, readProblems: Pr
   };
 }
 
+function unitText(total: ContributionLineJson, base: string | undefined): string {
+  if (total.specification === null) {
+    return shortenIri(total.unit, base);
+  }
+  if (total.kind === 'money') {
+    return shortenIri(total.specification, base);
+  }
+  return `${shortenIri(total.unit, base)} of ${shortenIri(total.specification, base)}`;
+}
+
 /**
  * Renders each agent's totals per kind and unit as a readable table followed by the problems.
- * Money shows its currency in place of the unit; IRIs under `base` are shown relative to it.
+ * Money shows its currency in place of the unit, and a resource shows its specification after
+ * the unit. IRIs under `base` are shown relative to it.
  */
 export function contributionsToText(report: ContributionsJson, base?: string): string {
   const rows = report.agents.flatMap((entry) =>
@@ -59,7 +73,7 @@ export function contributionsToText(report: ContributionsJson, base?: string): s
       shortenIri(entry.agent, base),
       total.kind,
       total.quantity,
-      shortenIri(total.currency ?? total.unit, base),
+      unitText(total, base),
       String(total.events.length),
     ]));
   const table = renderTextTable(['agent', 'kind', 'quantity', 'unit', 'events'], rows);

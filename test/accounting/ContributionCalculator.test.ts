@@ -19,19 +19,20 @@ function contribution(id: string, action: EconomicEvent['action'], fields: Parti
 }
 
 /**
- * Flattens a result to `agent kind unit [currency] quantity scope process [events]` strings for
- * exact comparison; the currency appears only on money lines.
+ * Flattens a result to `agent kind unit [specification] quantity scope process [events]` strings
+ * for exact comparison; the specification appears only on money and resource lines that have one.
  */
 function linesOf(result: ContributionResult): string[] {
   return result.agents.flatMap((entry) => entry.lines.map((line) => [
-    entry.agent, line.kind, line.unit, ...(line.currency === null ? [] : [line.currency]), formatDecimal(line.quantity), line.scope ?? '-', line.process ?? '-',
+    entry.agent, line.kind, line.unit, ...(line.specification === null ? [] : [line.specification]),
+    formatDecimal(line.quantity), line.scope ?? '-', line.process ?? '-',
     `[${line.events.map((id) => id.replace(E, '')).join(' ')}]`,
   ].join(' ')));
 }
 
 function totalsOf(result: ContributionResult): string[] {
   return result.agents.flatMap((entry) => entry.totals.map((total) => [
-    entry.agent, total.kind, total.unit, ...(total.currency === null ? [] : [total.currency]),
+    entry.agent, total.kind, total.unit, ...(total.specification === null ? [] : [total.specification]),
     formatDecimal(total.quantity),
     `[${total.events.map((id) => id.replace(E, '')).join(' ')}]`,
   ].join(' ')));
@@ -101,6 +102,27 @@ describe('A ContributionCalculator', () => {
       ],
     }));
     assert.deepEqual(totalsOf(result), [`${ALICE} money ${UNIT.one} ${eur} 7 [e]`, `${ALICE} money ${UNIT.one} ${USD} 5 [d]`]);
+  });
+
+  it('sums resources per resource specification.', () => {
+    const boards = 'https://coop.example/rea/resources/oak-boards';
+    const oakBoard = 'https://coop.example/rea/specs/oak-board';
+    const stool = 'https://coop.example/rea/specs/stool';
+    const result = computeContributions(modelOf({
+      resources: [resource(boards, { conformsTo: oakBoard })],
+      events: [
+        contribution('b', 'transfer', { resourceQuantity: qty(13), resourceInventoriedAs: boards }),
+        contribution('s', 'transfer', { resourceQuantity: qty(2), resourceConformsTo: stool }),
+        contribution('n', 'transfer', { resourceQuantity: qty(1) }),
+        contribution('b-fix', 'transfer', { resourceQuantity: qty(-1), corrects: `${E}b` }),
+      ],
+    }));
+    assert.deepEqual(totalsOf(result), [
+      `${ALICE} resource ${UNIT.one} 1 [n]`,
+      `${ALICE} resource ${UNIT.one} ${oakBoard} 12 [b b-fix]`,
+      `${ALICE} resource ${UNIT.one} ${stool} 2 [s]`,
+    ]);
+    assert.deepEqual(result.problems, []);
   });
 
   it('nets a correction into the line of the event it corrects.', () => {

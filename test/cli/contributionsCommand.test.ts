@@ -25,11 +25,11 @@ describe('The oce contributions command', () => {
         agent: `${COOP}alice`,
         totals: [
           {
-            kind: 'resource', unit: `${OM2}cubicMetre`, currency: null, quantity: '0.75',
+            kind: 'resource', unit: `${OM2}cubicMetre`, specification: null, quantity: '0.75',
             events: [`${COOP}timber-gift`],
           },
           {
-            kind: 'work', unit: `${OM2}hour`, currency: null, quantity: '7.5',
+            kind: 'work', unit: `${OM2}hour`, specification: null, quantity: '7.5',
             events: [`${COOP}work-1`, `${COOP}work-2`, `${COOP}work-2-correction`],
           },
         ],
@@ -37,20 +37,20 @@ describe('The oce contributions command', () => {
       {
         agent: `${COOP}bob`,
         totals: [
-          { kind: 'money', unit: `${OM2}one`, currency: `${COOP}eur`, quantity: '5', events: [`${COOP}euro-payment`] },
-          { kind: 'money', unit: `${OM2}one`, currency: `${COOP}usd`, quantity: '20.5', events: [`${COOP}payment`] },
+          { kind: 'money', unit: `${OM2}one`, specification: `${COOP}eur`, quantity: '5', events: [`${COOP}euro-payment`] },
+          { kind: 'money', unit: `${OM2}one`, specification: `${COOP}usd`, quantity: '20.5', events: [`${COOP}payment`] },
         ],
       },
       {
         agent: `${COOP}carol`,
         totals: [
-          { kind: 'equipmentUse', unit: `${OM2}hour`, currency: null, quantity: '2', events: [`${COOP}tractor-use`] },
+          { kind: 'equipmentUse', unit: `${OM2}hour`, specification: null, quantity: '2', events: [`${COOP}tractor-use`] },
         ],
       },
       {
         agent: `${COOP}dave`,
         totals: [
-          { kind: 'citation', unit: `${OM2}one`, currency: null, quantity: '1', events: [`${COOP}design-citation`] },
+          { kind: 'citation', unit: `${OM2}one`, specification: null, quantity: '1', events: [`${COOP}design-citation`] },
         ],
       },
     ]);
@@ -66,11 +66,11 @@ describe('The oce contributions command', () => {
     const alice = report.agents.find((entry) => entry.agent === `${COOP}alice`);
     assert.deepEqual(alice?.lines, [
       {
-        kind: 'resource', unit: `${OM2}cubicMetre`, currency: null, quantity: '0.75', scope: null, process: null,
+        kind: 'resource', unit: `${OM2}cubicMetre`, specification: null, quantity: '0.75', scope: null, process: null,
         events: [`${COOP}timber-gift`],
       },
       {
-        kind: 'work', unit: `${OM2}hour`, currency: null, quantity: '7.5', scope: `${COOP}network`,
+        kind: 'work', unit: `${OM2}hour`, specification: null, quantity: '7.5', scope: `${COOP}network`,
         process: `${COOP}build-barn`, events: [`${COOP}work-1`, `${COOP}work-2`, `${COOP}work-2-correction`],
       },
     ]);

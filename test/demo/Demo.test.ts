@@ -23,7 +23,7 @@ function total(contributions: ContributionsJson, agent: string, kind: string): {
   const entry = contributions.agents.find((candidate) => candidate.agent === agent);
   const line = entry?.totals.find((candidate) => candidate.kind === kind);
   assert.ok(line, `no ${kind} total for ${agent}`);
-  return { quantity: line.quantity, unit: line.currency ?? line.unit };
+  return { quantity: line.quantity, unit: line.specification ?? line.unit };
 }
 
 describe('The demo on seed data alone', function demoOnSeedData() {
