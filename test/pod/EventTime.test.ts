@@ -20,6 +20,30 @@ describe('parseEventTime', () => {
     assert.throws(() => parseEventTime('04/12/2026'), /got \[04\/12\/2026\]/u);
     assert.throws(() => parseEventTime('2026-13-45'), /valid calendar date/u);
   });
+
+  const invalidDays = ['2026-02-29T10:00:00Z', '2026-02-30T10:00:00Z', '2026-04-31', '2026-11-31T00:00:00Z'];
+  for (const text of invalidDays) {
+    it(`rejects the day past the month end [${text}].`, () => {
+      assert.throws(() => parseEventTime(text),
+        new RangeError(`Expected a valid calendar date and time, got [${text}]`));
+    });
+  }
+
+  it('accepts February 29 of a leap year.', () => {
+    assert.equal(parseEventTime('2028-02-29T10:00:00Z').toISOString(), '2028-02-29T10:00:00.000Z');
+  });
+
+  for (const text of ['2026-12-04T10:00:00+14:30', '2026-12-04T10:00:00-15:00', '2026-12-04T10:00:00+14:01']) {
+    it(`rejects the offset beyond 14:00 [${text}].`, () => {
+      assert.throws(() => parseEventTime(text),
+        new RangeError(`Expected a time zone offset between -14:00 and +14:00, got [${text}]`));
+    });
+  }
+
+  it('accepts the offsets -14:00 and +14:00.', () => {
+    assert.equal(parseEventTime('2026-12-04T10:00:00+14:00').toISOString(), '2026-12-03T20:00:00.000Z');
+    assert.equal(parseEventTime('2026-12-04T10:00:00-14:00').toISOString(), '2026-12-05T00:00:00.000Z');
+  });
 });
 
 describe('A PodLayout', () => {
