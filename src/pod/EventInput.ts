@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { NamedNode, Quad, Quad_Object } from 'n3';
-import { formatDecimal, isActionId, parseDecimal } from '../model/index.js';
+import { formatDecimal, parseDecimal } from '../model/index.js';
+import type { ActionId } from '../model/index.js';
 import { literal, namedNode, triple } from '../solid/index.js';
 import { RDF, VF, XSD } from '../vocab/index.js';
+import { EVENT_LINK_FIELDS, checkEventInput } from './checkEventInput.js';
 
 
 /** A quantity as decimal text, so it stays exact, with the IRI of its unit (such as the OM 2 hour). */
@@ -13,7 +15,10 @@ export interface QuantityInput {
 
 /** The fields of an economic event that `oce pod record` accepts; IRIs are absolute. */
 export interface EventInput {
-  /** Fragment of the event inside its day document; a random UUID when absent. */
+  /**
+   * Fragment of the event inside its day document, of letters, digits and `._~-`; a random UUID
+   * when absent.
+   */
   id?: string;
   /** Local name of a VF 1.0 action, such as `work` or `transfer`. */
   action: string;
@@ -35,33 +40,26 @@ export interface EventInput {
   note?: string;
 }
 
-const LINK_FIELDS = [
-  'provider', 'receiver', 'resourceInventoriedAs', 'toResourceInventoriedAs', 'resourceConformsTo',
-  'inputOf', 'outputOf', 'corrects',
-] as const;
-
 const TIME_FIELDS = ['hasPointInTime', 'hasBeginning', 'hasEnd'] as const;
 
 /**
  * Builds the quads of an event whose IRI is `<document>#<id>`. Quantities become `vf:Measure`s
  * named `<event IRI>-resourceQuantity` and `-effortQuantity`, with an `xsd:decimal` value.
- * Throws a `RangeError` for an unknown action or a value that is not a decimal number.
+ * Throws an `EventInputError` when {@link checkEventInput} rejects the input.
  */
 export function eventQuads(input: EventInput, document: string): Quad[] {
-  if (!isActionId(input.action)) {
-    throw new RangeError(`Expected a VF 1.0 action name such as [work] or [transfer], got [${input.action}]`);
-  }
+  checkEventInput(input);
   const event = namedNode(`${document}#${input.id ?? randomUUID()}`);
   const quads = [
     triple(event, RDF.type, VF.EconomicEvent),
-    triple(event, VF.action, VF[input.action]),
+    triple(event, VF.action, VF[input.action as ActionId]),
   ];
   const add = (property: NamedNode, object: Quad_Object) => quads.push(triple(event, property, object));
 
-  for (const field of LINK_FIELDS) {
+  for (const field of EVENT_LINK_FIELDS) {
     const iri = input[field];
     if (iri !== undefined) {
-      add(VF[field], namedNode(absoluteIri(iri, field)));
+      add(VF[field], namedNode(iri));
     }
   }
   for (const field of TIME_FIELDS) {
@@ -71,7 +69,7 @@ export function eventQuads(input: EventInput, document: string): Quad[] {
     }
   }
   for (const classification of input.resourceClassifiedAs ?? []) {
-    add(VF.resourceClassifiedAs, namedNode(absoluteIri(classification, 'resourceClassifiedAs')));
+    add(VF.resourceClassifiedAs, namedNode(classification));
   }
   if (input.note !== undefined) {
     add(VF.note, literal(input.note));
@@ -83,16 +81,9 @@ export function eventQuads(input: EventInput, document: string): Quad[] {
       add(VF[field], measure);
       quads.push(
         triple(measure, VF.hasNumericalValue, literal(formatDecimal(parseDecimal(quantity.value)), XSD.decimal)),
-        triple(measure, VF.hasUnit, namedNode(absoluteIri(quantity.unit, `${field}.unit`))),
+        triple(measure, VF.hasUnit, namedNode(quantity.unit)),
       );
     }
   }
   return quads;
-}
-
-function absoluteIri(value: string, field: string): string {
-  if (!URL.canParse(value)) {
-    throw new RangeError(`Expected an absolute IRI for [${field}], got [${value}]`);
-  }
-  return value;
 }

@@ -2,10 +2,12 @@ import type { NamedNode, Quad, Quad_Object, Quad_Subject, Term } from 'n3';
 import { SolidDocumentClient, SolidHttpError, namedNode, triple } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
 import { RDF, VF } from '../vocab/index.js';
+import { checkEventInput } from './checkEventInput.js';
 import { eventQuads } from './EventInput.js';
 import type { EventInput } from './EventInput.js';
 import { findEventTime, parseEventTime } from './EventTime.js';
 import { PodLayout } from './PodLayout.js';
+import { rebaseFileEvent } from './rebaseFileEvent.js';
 
 const logger = getLogger('EventRecorder');
 const MAX_ATTEMPTS = 3;
@@ -52,11 +54,26 @@ export class EventRecorder {
     this.layout = new PodLayout(options.storage);
   }
 
-  /** Records an event built from typed fields; its IRI is `<day document>#<id>`. */
+  /**
+   * Records an event built from typed fields; its IRI is `<day document>#<id>`. Throws an
+   * `EventInputError` from {@link checkEventInput} before any request when a field is invalid.
+   */
   public async record(input: EventInput): Promise<RecordedEvent> {
+    checkEventInput(input);
     const time = input.hasPointInTime ?? input.hasBeginning ?? input.hasEnd;
     const document = this.layout.eventDocument(time === undefined ? undefined : parseEventTime(time));
     return this.recordQuads(eventQuads(input, document));
+  }
+
+  /**
+   * Records the event of a local file whose relative IRIs resolved against `fileIri` (its
+   * `file:` URL); {@link rebaseFileEvent} moves them into the day document first.
+   */
+  public async recordFileQuads(quads: Quad[], fileIri: string): Promise<RecordedEvent> {
+    const events = quads.filter((quad) => quad.predicate.equals(RDF.type) && quad.object.equals(VF.EconomicEvent));
+    const subject = events[0]?.subject.value;
+    const date = subject === undefined ? undefined : eventDate(quads, subject, 'reject');
+    return this.recordQuads(rebaseFileEvent(quads, fileIri, this.layout.eventDocument(date)));
   }
 
   /**

@@ -7,3 +7,6 @@ export * from './PodLayout.js';
 export * from './WacDocument.js';
 export * from './ImportPlanner.js';
 export * from './PodImporter.js';
+export * from './checkEventInput.js';
+export * from './EventInputError.js';
+export * from './rebaseFileEvent.js';

@@ -90,6 +90,59 @@ describe('The oce pod commands', function podCommands() {
     assert.equal(result.stderr, 'Expected --file or --action; got neither');
   });
 
+  it('records a file event under the day document, not a file IRI.', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'oce-record-'));
+    const file = path.join(folder, 'event.ttl');
+    await writeFile(file, `@prefix vf: <${VF}> .
+      @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+      <#ev1> a vf:EconomicEvent ; vf:action vf:work ; vf:provider <${owner.account.webId}> ;
+        vf:effortQuantity <#effort> ; vf:hasPointInTime "2026-12-04T10:00:00Z"^^xsd:dateTime .
+      <#effort> vf:hasNumericalValue 1.5 ;
+        vf:hasUnit <http://www.ontology-of-units-of-measure.org/resource/om-2/hour> .`);
+    const result = await run(['pod', 'record', ...auth, '--file', file]);
+    const document = `${owner.account.podUrl}rea/events/2026/12/04.ttl`;
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(result.stdout, `Recorded ${document}#ev1 in ${document}`);
+
+    const response = await owner.session.fetch(document, { headers: { accept: 'application/n-triples' } });
+    const quads = new Parser({ format: 'N-Triples' }).parse(await response.text());
+    const subjects = [...new Set(quads.map((quad) => quad.subject.value))].sort();
+    assert.deepEqual(subjects, [`${document}#ev1`, `${document}#ev1-effort`]);
+    assert.equal(quads.filter((quad) => quad.object.value.startsWith('file:')).length, 0);
+  });
+
+  const invalidFlags: [string, string[], string][] = [
+    ['an invalid calendar date', ['--action', 'use', '--at', '2026-02-30T10:00:00Z'],
+      'Invalid hasPointInTime: Expected a valid calendar date and time, got [2026-02-30T10:00:00Z]'],
+    ['an offset beyond 14:00', ['--action', 'use', '--at', '2026-12-04T10:00:00+14:30'],
+      'Invalid hasPointInTime: Expected a time zone offset between -14:00 and +14:00, ' +
+      'got [2026-12-04T10:00:00+14:30]'],
+    ['a negative effort without --corrects', ['--action', 'work', '--at', '2026-12-04T10:00:00Z', '--effort', '-3'],
+      'Invalid effortQuantity [-3]: only a correction (an event with vf:corrects, --corrects) ' +
+      'may have a negative quantity'],
+    ['work without --effort', ['--action', 'work', '--at', '2026-12-04T10:00:00Z'],
+      'A work event needs an effort quantity (--effort), since its contribution is measured by effort'],
+    ['an id that is no IRI fragment', ['--action', 'use', '--id', 'bad id#x'],
+      'Invalid event id [bad id#x]: expected letters, digits, dots, underscores, tildes or hyphens, ' +
+      'since it becomes the fragment of the event IRI'],
+  ];
+  for (const [name, flags, message] of invalidFlags) {
+    it(`exits 2 on record with ${name}.`, async () => {
+      const result = await run(['pod', 'record', ...auth, ...flags]);
+      assert.equal(result.stderr, message);
+      assert.equal(result.code, 2);
+      const day = await owner.session.fetch(`${owner.account.podUrl}rea/events/2026/03/02.ttl`, { method: 'HEAD' });
+      assert.equal(day.status, 404);
+    });
+  }
+
+  it('records a negative effort that corrects another event.', async () => {
+    const corrected = `${owner.account.podUrl}rea/events/2026/11/05.ttl#sanding`;
+    const result = await run(['pod', 'record', ...auth, '--id', 'sanding-fix', '--action', 'work',
+      '--at', '2026-11-05T12:00:00Z', '--effort', '-0.5', '--corrects', corrected]);
+    assert.equal(result.code, 0, result.stderr);
+  });
+
   it('grants read access to another WebID once.', async () => {
     const first = await run(['pod', 'grant', ...auth, '--agent', reader.account.webId]);
     assert.equal(first.code, 0, first.stderr);

@@ -30,7 +30,7 @@ describe('An AccessGranter', () => {
     layout = new PodLayout(owner.account.podUrl);
     const options = { fetch: owner.session.fetch, webId: owner.account.webId, storage: owner.account.podUrl };
     await new PodInitializer(options).initialize();
-    const recorded = await new EventRecorder(options).record({ action: 'work', hasPointInTime: '2026-12-01T10:00:00Z' });
+    const recorded = await new EventRecorder(options).record({ action: 'use', hasPointInTime: '2026-12-01T10:00:00Z' });
     eventDocument = recorded.document;
     const granter = new AccessGranter(options);
     first = await granter.grantRead(aggregator.account.webId);

@@ -47,7 +47,7 @@ describe('An EventRecorder', () => {
   });
 
   it('appends a second event without changing the first.', async () => {
-    await recorder.record({ id: 'a', action: 'work', hasPointInTime: '2026-11-01T08:00:00Z' });
+    await recorder.record({ id: 'a', action: 'use', hasPointInTime: '2026-11-01T08:00:00Z' });
     await recorder.record({ id: 'b', action: 'consume', hasPointInTime: '2026-11-01T09:00:00Z' });
     const stored = await client.read(`${layout.rea}events/2026/11/01.ttl`);
     const subjects = [...new Set(stored!.quads.map((quad) => quad.subject.value))].sort();
@@ -95,8 +95,8 @@ describe('An EventRecorder', () => {
 
   it('rejects quads about two IRIs.', async () => {
     const quads = [
-      ...eventQuads({ id: 'one', action: 'work' }, `${layout.rea}x.ttl`),
-      ...eventQuads({ id: 'two', action: 'work' }, `${layout.rea}x.ttl`),
+      ...eventQuads({ id: 'one', action: 'cite' }, `${layout.rea}x.ttl`),
+      ...eventQuads({ id: 'two', action: 'cite' }, `${layout.rea}x.ttl`),
     ];
     await assert.rejects(recorder.recordQuads(quads),
       /Expected quads about exactly one subject typed vf:EconomicEvent, got \[.+#one, .+#two\]/u);
@@ -105,7 +105,7 @@ describe('An EventRecorder', () => {
   it('rejects an unknown action and a bad time.', async () => {
     await assert.rejects(recorder.record({ action: 'steal', hasPointInTime: '2026-01-01' }),
       /Expected a VF 1.0 action name such as \[work\] or \[transfer\], got \[steal\]/u);
-    await assert.rejects(recorder.record({ action: 'work', hasPointInTime: 'yesterday' }),
+    await assert.rejects(recorder.record({ action: 'use', hasPointInTime: 'yesterday' }),
       /got \[yesterday\]/u);
   });
 });

@@ -1,12 +1,17 @@
 import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import type { Command } from 'commander';
-import { AccessGranter, EventRecorder, PodImporter, PodInitializer } from '../../pod/index.js';
-import type { EventInput, QuantityInput } from '../../pod/index.js';
+import {
+  AccessGranter, EventInputError, EventRecorder, PodImporter, PodInitializer, checkEventInput,
+} from '../../pod/index.js';
+import type { EventInput, QuantityInput, RecordedEvent } from '../../pod/index.js';
 import { parseRdf } from '../../rdf/index.js';
+import type { ParsedDocument } from '../../rdf/index.js';
 import { problemsToText } from '../../report/index.js';
 import { OM2 } from '../../vocab/index.js';
 import type { CliIo } from '../CliIo.js';
-import { CommandFailedError } from '../CliIo.js';
+import { CommandFailedError, ExitCode } from '../CliIo.js';
 import { withSession, withSessionOptions } from '../sessionOptions.js';
 import type { SessionOptions } from '../sessionOptions.js';
 
@@ -49,7 +54,8 @@ export function addPodCommands(program: Command, io: CliIo): void {
 
   withSessionOptions(pod.command('record'))
     .description('append one economic event to the day\'s document in the pod; recorded events are never edited')
-    .option('--file <file>', 'an RDF file stating exactly one vf:EconomicEvent (instead of the flags below)')
+    .option('--file <file>', 'an RDF file stating exactly one vf:EconomicEvent (instead of the flags below); '
+      + 'its relative IRIs move into the day document: <#ev1> becomes <DAY.ttl#ev1>, <#m1> becomes <DAY.ttl#ev1-m1>')
     .option('--id <fragment>', 'fragment of the event IRI inside its day document (default: a random UUID)')
     .option('--action <name>', 'VF action, such as work, consume, produce, transfer')
     .option('--provider <iri>', 'WebID of the provider')
@@ -69,14 +75,15 @@ export function addPodCommands(program: Command, io: CliIo): void {
     .option('--corrects <iri>', 'vf:corrects, the event this one corrects with a signed delta')
     .option('--note <text>', 'vf:note')
     .action(async (options: RecordOptions) => {
+      // The input is read and checked before logging in, so a mistake costs no request to the pod.
+      const file = options.file === undefined ? undefined : await readEventFile(options.file);
+      const input = file === undefined ? checkedEventInput(options) : undefined;
       const recorded = await withSession(options, async (session, storage) => {
         const recorder = new EventRecorder({ fetch: session.fetch, storage });
-        if (options.file !== undefined) {
-          const text = await readFile(options.file, 'utf8');
-          const parsed = await parseRdf(text, { source: options.file });
-          return recorder.recordQuads(parsed.quads);
+        if (file !== undefined) {
+          return recordFileEvent(recorder, file);
         }
-        return recorder.record(eventInputFromFlags(options));
+        return recorder.record(input!);
       });
       io.stdout(`Recorded ${recorded.eventIri} in ${recorded.document}`);
     });
@@ -112,10 +119,45 @@ export function addImportCommand(program: Command, io: CliIo): void {
     });
 }
 
+/** Reads the `--file` of `oce pod record` with its own `file:` URL as base IRI. */
+async function readEventFile(file: string): Promise<ParsedDocument & { baseIri: string }> {
+  const baseIri = pathToFileURL(path.resolve(file)).href;
+  const text = await readFile(file, 'utf8');
+  return { ...await parseRdf(text, { source: file, baseIRI: baseIri }), baseIri };
+}
+
+/** Records the event of a file; an invalid event in it fails the command with exit code 1. */
+async function recordFileEvent(
+  recorder: EventRecorder, file: ParsedDocument & { baseIri: string },
+): Promise<RecordedEvent> {
+  try {
+    return await recorder.recordFileQuads(file.quads, file.baseIri);
+  } catch (error: unknown) {
+    if (error instanceof EventInputError) {
+      throw new CommandFailedError(`Invalid event in [${file.source}]: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** Builds and checks the event input of the flags; an invalid flag is a usage error (exit code 2). */
+function checkedEventInput(options: RecordOptions): EventInput {
+  const input = eventInputFromFlags(options);
+  try {
+    checkEventInput(input);
+  } catch (error: unknown) {
+    if (error instanceof EventInputError) {
+      throw new CommandFailedError(error.message, ExitCode.usage);
+    }
+    throw error;
+  }
+  return input;
+}
+
 /** Builds the typed event input from `oce pod record` flags. */
 export function eventInputFromFlags(options: RecordOptions): EventInput {
   if (options.action === undefined) {
-    throw new CommandFailedError('Expected --file or --action; got neither', 2);
+    throw new CommandFailedError('Expected --file or --action; got neither', ExitCode.usage);
   }
   const input: EventInput = { action: options.action };
   const copy = <K extends keyof EventInput>(field: K, value: EventInput[K] | undefined): void => {
