@@ -3,7 +3,10 @@ import type { Quad } from 'n3';
 import { LDP, SOLID } from '../vocab/index.js';
 import { SolidHttpError } from './SolidHttpError.js';
 
-/** A Turtle document read from a pod, with the ETag to make a later write conditional. */
+/** Accept header of {@link SolidDocumentClient.read}: N-Triples, else Turtle. */
+const READ_ACCEPT = 'application/n-triples, text/turtle;q=0.5';
+
+/** An RDF document read from a pod, with the ETag to make a later write conditional. */
 export interface RdfDocument {
   url: string;
   quads: Quad[];
@@ -25,20 +28,27 @@ export class SolidDocumentClient {
     this.fetchFn = fetchFn;
   }
 
-  /** Reads a document as Turtle and parses it with its URL as base IRI; returns `undefined` on 404. */
+  /**
+   * Reads a document as N-Triples (or Turtle, when the server offers only that) and parses it with
+   * its URL as base IRI; returns `undefined` on 404. N-Triples comes first because Community
+   * Solid Server 7.2.0 serves a Turtle body cut short after an N3 Patch that inserted a literal
+   * with non-ASCII characters, while its N-Triples body of the same document is complete.
+   */
   public async read(url: string): Promise<RdfDocument | undefined> {
-    const response = await this.send('Reading a document', url, { headers: { accept: 'text/turtle' } });
+    const response = await this.send('Reading a document', url, { headers: { accept: READ_ACCEPT } });
     if (response.status === 404) {
       await response.body?.cancel();
       return undefined;
     }
     await assertOk('Reading a document', 'GET', response, url);
     const text = await response.text();
+    const format = isNTriples(response) ? 'N-Triples' : 'text/turtle';
     let quads: Quad[];
     try {
-      quads = new Parser({ baseIRI: url, format: 'text/turtle' }).parse(text);
+      quads = new Parser({ baseIRI: url, format }).parse(text);
     } catch (error: unknown) {
-      throw new Error(`Document [${url}] is not valid Turtle: [${(error as Error).message}]`, { cause: error });
+      throw new Error(`Document [${url}] is not valid ${format === 'N-Triples' ? 'N-Triples' : 'Turtle'}: ` +
+        `[${(error as Error).message}]`, { cause: error });
     }
     return { url, quads, etag: response.headers.get('etag') ?? undefined };
   }
@@ -133,6 +143,11 @@ export class SolidDocumentClient {
 export function toNTriples(quads: Quad[]): string {
   const triples = quads.map((quad) => DataFactory.quad(quad.subject, quad.predicate, quad.object));
   return new Writer({ format: 'N-Triples' }).quadsToString(triples);
+}
+
+function isNTriples(response: Response): boolean {
+  const contentType = response.headers.get('content-type') ?? '';
+  return contentType.split(';')[0]?.trim().toLowerCase() === 'application/n-triples';
 }
 
 function conditionHeaders(condition: WriteCondition): Record<string, string> {

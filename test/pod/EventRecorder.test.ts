@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { Parser } from 'n3';
 import { EventAlreadyRecordedError, EventRecorder, PodLayout, eventQuads } from '../../src/pod/index.js';
 import { SolidDocumentClient } from '../../src/solid/index.js';
 import type { SolidServer } from '../../src/solid/index.js';
@@ -53,6 +54,20 @@ describe('An EventRecorder', () => {
     const subjects = [...new Set(stored!.quads.map((quad) => quad.subject.value))].sort();
     assert.deepEqual(subjects, [`${layout.rea}events/2026/11/01.ttl#a`, `${layout.rea}events/2026/11/01.ttl#b`]);
     assert.equal(stored!.quads.length, 6);
+  });
+
+  it('appends after a note with quotes and non-ASCII text.', async () => {
+    const note = 'He said "hi" … ünï 🙂';
+    await recorder.record({ id: 'noted', action: 'use', hasPointInTime: '2026-08-08T08:00:00Z', note });
+    await recorder.record({ id: 'after', action: 'use', hasPointInTime: '2026-08-08T09:00:00Z' });
+    const document = `${layout.rea}events/2026/08/08.ttl`;
+    const response = await member.session.fetch(document, { headers: { accept: 'application/n-triples' } });
+    const quads = new Parser({ format: 'N-Triples' }).parse(await response.text());
+    const subjects = [...new Set(quads.map((quad) => quad.subject.value))].sort();
+    assert.deepEqual(subjects, [`${document}#after`, `${document}#noted`]);
+    const stored = quads.find((quad) => quad.predicate.value === 'https://w3id.org/valueflows/ont/vf#note');
+    assert.equal(stored?.object.value, note);
+    assert.equal(quads.length, 7);
   });
 
   it('rejects an event IRI that the day document already has.', async () => {
