@@ -1,6 +1,7 @@
 import { parseDocument } from 'yaml';
 import type { ScalarTag, Tags } from 'yaml';
 import { locateJsonError } from './JsonErrorLocator.js';
+import { NestingDepthGuard } from './NestingDepthGuard.js';
 import { RdfParseError } from './RdfParseError.js';
 
 /**
@@ -23,9 +24,10 @@ const JSON_NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/uy;
 /**
  * Parses JSON text into a tree whose numbers are stand-in strings, except inside `@context`
  * where JSON-LD needs real numbers (`@version: 1.1`). Throws an {@link RdfParseError} with
- * the line of a syntax error.
+ * the line of a syntax error, or of nesting deeper than `MAX_NESTING_DEPTH`.
  */
 export function readJsonTree(text: string, where: { source: string; contentType: string }): unknown {
+  NestingDepthGuard.checkJsonText(text, where);
   try {
     JSON.parse(text);
   } catch (error: unknown) {
@@ -37,9 +39,11 @@ export function readJsonTree(text: string, where: { source: string; contentType:
 
 /**
  * Parses YAML text (YAML-LD) into a tree whose numbers are stand-in strings, except inside
- * `@context`. Throws an {@link RdfParseError} with the line of the first YAML error.
+ * `@context`. Throws an {@link RdfParseError} with the line of the first YAML error, or of
+ * nesting deeper than `MAX_NESTING_DEPTH`.
  */
 export function readYamlTree(text: string, where: { source: string; contentType: string }): unknown {
+  NestingDepthGuard.checkYamlText(text, where);
   const document = parseDocument(text, { customTags: markNumberTags, uniqueKeys: true });
   const firstError = document.errors[0];
   if (firstError !== undefined) {
@@ -47,12 +51,15 @@ export function readYamlTree(text: string, where: { source: string; contentType:
     const reason = firstError.message.split('\n')[0] ?? firstError.message;
     throw new RdfParseError({ ...where, line, reason }, { cause: firstError });
   }
+  let tree: unknown;
   try {
-    return restoreContextNumbers(document.toJS({ maxAliasCount: 100 }));
+    tree = document.toJS({ maxAliasCount: 100 });
   } catch (error: unknown) {
     const reason = error instanceof Error ? error.message : String(error);
     throw new RdfParseError({ ...where, reason }, { cause: error });
   }
+  NestingDepthGuard.checkTree(tree, where);
+  return restoreContextNumbers(tree);
 }
 
 /** Replaces the resolvers of the YAML core schema's integer and float tags by stand-in makers. */

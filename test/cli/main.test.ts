@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -46,6 +46,17 @@ describe('The oce exit codes', () => {
     assert.equal(run.stderr, `Cannot parse [${path}] as application/ld+json: The remote JSON-LD context ` +
       '[https://contexts.example/valueflows.jsonld] was not loaded, because parsing never fetches remote ' +
       'documents; only [https://w3id.org/oce/context.jsonld] is available offline. Inline the context in the document.');
+  });
+
+  it('are 1 for JSON-LD nested too deep, naming the file.', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'oce-deep-'));
+    const file = path.join(folder, 'deep.jsonld');
+    await writeFile(file, '['.repeat(100_000) + ']'.repeat(100_000));
+    const run = await runCli('inventory', file);
+    assert.equal(run.exitCode, 1);
+    assert.equal(run.stdout, '');
+    assert.equal(run.stderr, `Cannot parse [${file}] as application/ld+json at line 1: ` +
+      'the document nests deeper than the maximum of 256 levels of arrays and objects');
   });
 
   it('are 2 when no file is given.', async () => {

@@ -217,6 +217,76 @@ describe('parseRdf', () => {
     });
   });
 
+  describe('limits the nesting depth', () => {
+    const tooDeep = 'the document nests deeper than the maximum of 256 levels of arrays and objects';
+
+    /** A JSON-LD node whose `ex:p` values nest `depth` objects in all, the outer one included. */
+    function nestedObjects(depth: number): string {
+      const inner = '{"ex:p":'.repeat(depth - 1) + '"x"' + '}'.repeat(depth - 1);
+      return `{"@context":{"ex":"https://e.example/"},"@id":"https://e.example/a","ex:p":${inner}}`;
+    }
+
+    it('rejects 100,000 nested JSON arrays.', async () => {
+      const text = '['.repeat(100_000) + ']'.repeat(100_000);
+      const error = await parseError(parseRdf(text, { source: 'deep.jsonld' }));
+      assert.equal(error.message, `Cannot parse [deep.jsonld] as application/ld+json at line 1: ${tooDeep}`);
+    });
+
+    it('names the line where JSON nesting exceeds the maximum.', async () => {
+      const text = '[\n'.repeat(300) + ']'.repeat(300);
+      const error = await parseError(parseRdf(text, { source: 'deep.jsonld' }));
+      assert.equal(error.line, 257);
+    });
+
+    it('parses JSON-LD nested to the maximum.', async () => {
+      const document = await parseRdf(nestedObjects(256), { source: 'deep.jsonld' });
+      assert.equal(document.quads.length, 256);
+    });
+
+    it('rejects JSON-LD one level deeper than the maximum.', async () => {
+      const error = await parseError(parseRdf(nestedObjects(257), { source: 'deep.jsonld' }));
+      assert.equal(error.line, 1);
+      assert.ok(error.message.endsWith(tooDeep), error.message);
+    });
+
+    it('ignores brackets inside JSON strings.', async () => {
+      const text = `{"@id": "https://e.example/a", "https://e.example/p": "${'['.repeat(300)}"}`;
+      const document = await parseRdf(text, { source: 'brackets.jsonld' });
+      assert.equal(document.quads.length, 1);
+    });
+
+    it('rejects 100,000 nested YAML flow sequences.', async () => {
+      const text = '['.repeat(100_000) + ']'.repeat(100_000);
+      const error = await parseError(parseRdf(text, { source: 'deep.yaml' }));
+      assert.equal(error.message, `Cannot parse [deep.yaml] as application/ld+yaml at line 1: ${tooDeep}`);
+    });
+
+    it('rejects deep YAML block sequences at the line past the maximum.', async () => {
+      const text = Array.from({ length: 10_000 }, (_, level) => `${' '.repeat(2 * level)}-`).join('\n');
+      const error = await parseError(parseRdf(text, { source: 'deep.yaml' }));
+      assert.equal(error.line, 257);
+      assert.ok(error.message.endsWith(tooDeep), error.message);
+    });
+
+    it('parses YAML block sequences nested to the maximum.', async () => {
+      const text = Array.from({ length: 256 }, (_, level) => `${' '.repeat(2 * level)}-`).join('\n');
+      const document = await parseRdf(text, { source: 'deep.yaml' });
+      assert.deepEqual(document.quads, []);
+    });
+
+    it('rejects YAML nesting built from aliases.', async () => {
+      const text = `a: &a ${'['.repeat(200)}${']'.repeat(200)}\nb: ${'['.repeat(200)}*a${']'.repeat(200)}\n`;
+      const error = await parseError(parseRdf(text, { source: 'alias.yaml' }));
+      assert.equal(error.message, `Cannot parse [alias.yaml] as application/ld+yaml: ${tooDeep}`);
+    });
+
+    it('ignores brackets inside quoted YAML scalars.', async () => {
+      const text = `'@id': https://e.example/a\nhttps://e.example/p: "${'['.repeat(300)}"\n`;
+      const document = await parseRdf(text, { source: 'brackets.yaml' });
+      assert.equal(document.quads.length, 1);
+    });
+  });
+
   describe('readRdfFile', () => {
     it('rejects a missing file with an RdfFileReadError.', async () => {
       await assert.rejects(readRdfFile(join(FIXTURES, 'missing.ttl')), (error: unknown) => {
