@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../rdf/index.js';
 import { contributionsToJson, inventoryToJson } from '../report/index.js';
 import type { ContributionsJson, InventoryJson } from '../report/index.js';
 import { getLogger } from '../util/index.js';
+import { applyPodOwnershipRule } from './applyPodOwnershipRule.js';
 
 const logger = getLogger('NetworkAggregator');
 
@@ -35,7 +36,8 @@ export interface NetworkSnapshot {
 
 /**
  * Computes network accounting from a crawl of the networks: the documents of every pod in the
- * view (each event once) feed the inventory and the contributions.
+ * view (each event once) feed the inventory and the contributions. Events that break the pod
+ * ownership rule of {@link applyPodOwnershipRule} are left out and reported as errors.
  */
 export class NetworkAggregator {
   public constructor(private readonly source: NetworkSource) {}
@@ -49,16 +51,24 @@ export class NetworkAggregator {
   }
 }
 
-/** Computes the figures of a crawl result, also after a `refetch`. */
+/**
+ * Computes the figures of a crawl result, also after a `refetch`. An event that breaks the pod
+ * ownership rule counts in neither view and is reported in the problems of both.
+ */
 export function snapshotOf(result: NetworkCrawlResult): NetworkSnapshot {
   const model = readEconomicModel(result.documents);
+  const excluded = applyPodOwnershipRule(model, result.report.pods);
+  if (excluded.length > 0) {
+    logger.warn({ events: excluded.length }, 'Excluded events that break the pod ownership rule');
+  }
+  model.problems.push(...excluded);
   return {
     crawledAt: result.crawledAt,
     network: result.report.roots[0] ?? '',
     roots: result.report.roots,
     members: result.members.map((member) => member.webId).sort(),
     inventory: inventoryToJson(computeInventory(model), model.problems),
-    contributions: contributionsToJson(computeContributions(model)),
+    contributions: contributionsToJson(computeContributions(model), excluded),
     pods: result.report.pods,
     report: result.report,
     problems: result.problems,

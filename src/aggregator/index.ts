@@ -1,1 +1,2 @@
 export * from './NetworkAggregator.js';
+export * from './applyPodOwnershipRule.js';
