@@ -1,6 +1,6 @@
 import { DataFactory, Parser, Writer } from 'n3';
 import type { Quad } from 'n3';
-import { LDP, SOLID } from '../vocab/index.js';
+import { LDP, PIM, SOLID } from '../vocab/index.js';
 import { SolidHttpError } from './SolidHttpError.js';
 
 /** Accept header of {@link SolidDocumentClient.read}: N-Triples, else Turtle. */
@@ -61,6 +61,20 @@ export class SolidDocumentClient {
     }
     await assertOk('Checking a resource', 'HEAD', response, url);
     return true;
+  }
+
+  /**
+   * Tells whether a URL is the storage root of a pod, by a HEAD request: the Solid Protocol has
+   * the server mark it with `Link: <http://www.w3.org/ns/pim/space#Storage>; rel="type"`, as
+   * Community Solid Server does. A missing resource is no storage root.
+   */
+  public async isStorageRoot(url: string): Promise<boolean> {
+    const response = await this.send('Checking a storage root', url, { method: 'HEAD' });
+    if (response.status === 404) {
+      return false;
+    }
+    await assertOk('Checking a storage root', 'HEAD', response, url);
+    return linkTargets(response.headers.get('link') ?? '', 'type').includes(PIM.Storage.value);
   }
 
   /**
@@ -143,6 +157,19 @@ export class SolidDocumentClient {
 export function toNTriples(quads: Quad[]): string {
   const triples = quads.map((quad) => DataFactory.quad(quad.subject, quad.predicate, quad.object));
   return new Writer({ format: 'N-Triples' }).quadsToString(triples);
+}
+
+/** Returns the targets of the links in a `Link` header whose `rel` includes the relation. */
+function linkTargets(header: string, relation: string): string[] {
+  const targets: string[] = [];
+  for (const [, target = '', parameters = ''] of header.matchAll(/<([^>]*)>([^<]*)/gu)) {
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/iu.exec(parameters);
+    const relations = (rel?.[1] ?? rel?.[2] ?? '').split(/\s+/u);
+    if (relations.includes(relation)) {
+      targets.push(target);
+    }
+  }
+  return targets;
 }
 
 function isNTriples(response: Response): boolean {

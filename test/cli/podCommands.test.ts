@@ -45,6 +45,11 @@ describe('The oce pod commands', function podCommands() {
     ];
   });
 
+  function authFor(member: TestMember, pod: string): string[] {
+    return ['--pod', pod, '--issuer', server.baseUrl,
+      '--client-id', member.account.clientId, '--client-secret', member.account.clientSecret];
+  }
+
   after(async () => {
     await owner.session.logout();
     await reader.session.logout();
@@ -58,6 +63,61 @@ describe('The oce pod commands', function podCommands() {
     const second = await run(['pod', 'init', ...auth]);
     assert.equal(second.stdout,
       'Created 0 container(s), 0 public and 0 private type index registration(s), 0 profile link(s).');
+  });
+
+  it('exits 2 when --pod is a container inside the pod.', async () => {
+    const container = `${owner.account.podUrl}rea/`;
+    const result = await run(['pod', 'init', ...authFor(owner, container)]);
+    assert.equal(result.stderr, `Pod URL [${container}] is not the storage root of a pod, since the server ` +
+      'sends no Link header <http://www.w3.org/ns/pim/space#Storage> with rel="type" for it; ' +
+      `pass [${owner.account.podUrl}] to --pod`);
+    assert.equal(result.code, 2);
+
+    const response = await owner.session.fetch(owner.account.webId, { headers: { accept: 'application/n-triples' } });
+    const profile = new Parser({ format: 'N-Triples' }).parse(await response.text());
+    const storages = profile.filter((quad) => quad.predicate.value === 'http://www.w3.org/ns/pim/space#storage');
+    assert.deepEqual(storages.map((quad) => quad.object.value), [owner.account.podUrl]);
+  });
+
+  const invalidPods: [string, (podUrl: string) => string, (podUrl: string) => string][] = [
+    ['a URL without a trailing slash', (podUrl) => podUrl.slice(0, -1),
+      (podUrl) => `Invalid pod URL [${podUrl.slice(0, -1)}]: expected an http(s) URL ending in /, such as [${podUrl}]`],
+    ['no URL', () => 'not-a-url', () => 'Invalid pod URL [not-a-url]: expected an http(s) URL ending in /'],
+    ['a file URL', () => 'file:///tmp/pod/', () => 'Invalid pod URL [file:///tmp/pod/]: expected an http(s) URL ending in /'],
+  ];
+  const commands: [string, string[]][] = [
+    ['pod init', ['pod', 'init']],
+    ['pod record', ['pod', 'record', '--action', 'use']],
+    ['pod grant', ['pod', 'grant', '--agent', 'http://localhost/agent#me']],
+    ['import', ['import', 'harvest.ttl']],
+  ];
+  for (const [commandName, command] of commands) {
+    for (const [name, pod, message] of invalidPods) {
+      it(`exits 2 on ${commandName} when --pod is ${name}.`, async () => {
+        const result = await run([...command, ...authFor(owner, pod(owner.account.podUrl))]);
+        assert.equal(result.stderr, message(owner.account.podUrl));
+        assert.equal(result.code, 2);
+      });
+    }
+  }
+
+  it('reports no write access to another pod the same way for every command.', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'oce-forbidden-'));
+    const file = path.join(folder, 'harvest.ttl');
+    await writeFile(file, `@prefix vf: <${VF}> . <#pick> a vf:EconomicEvent ; vf:action vf:raise .`);
+    const otherPod = reader.account.podUrl;
+    const commands: [string[], string][] = [
+      [['pod', 'init'], `${otherPod}rea/`],
+      [['pod', 'record', '--action', 'use', '--at', '2026-12-04T10:00:00Z'], `${otherPod}rea/events/2026/12/04.ttl`],
+      [['pod', 'grant', '--agent', owner.account.webId], `${otherPod}rea/`],
+      [['import', file], `${otherPod}rea/events/undated.ttl`],
+    ];
+    for (const [command, url] of commands) {
+      const result = await run([...command, ...authFor(owner, otherPod)]);
+      assert.equal(result.stderr, `The WebID [${owner.account.webId}] has no write access to [${url}] ` +
+        '(status 403); the pod owner must log in, or grant access', command.join(' '));
+      assert.equal(result.code, 1, command.join(' '));
+    }
   });
 
   it('records an event given by flags in its day document.', async () => {
