@@ -1,0 +1,3 @@
+export * from './createSparqlRouter.js';
+export * from './SparqlProtocolError.js';
+export * from './describeService.js';

@@ -1,0 +1,142 @@
+import * as oxigraph from 'oxigraph';
+import { DataFactory, Parser, Writer } from 'n3';
+import type * as RDF from '@rdfjs/types';
+import { getLogger } from '../util/index.js';
+import type { QuadStore, QueryOptions, QueryResult } from './QuadStore.js';
+import { detectQueryForm } from './detectQueryForm.js';
+import { hasDatasetClause } from './hasDatasetClause.js';
+import { parseJsonResults } from './parseJsonResults.js';
+import { MalformedQueryError } from './MalformedQueryError.js';
+import { QueryFailedError } from './QueryFailedError.js';
+
+const logger = getLogger('OxigraphStore');
+
+// Oxigraph 0.5 reports syntax errors as `error at LINE:COLUMN: …`; other errors come from evaluation.
+const SYNTAX_ERROR = /^error at \d+:\d+/u;
+
+/**
+ * A {@link QuadStore} held in memory by Oxigraph's WebAssembly build, so it needs nothing
+ * installed. The default graph of a query without a dataset is the union of all named graphs,
+ * because every quad sits in the named graph of the document it came from and a query over
+ * "all the data" is the common case. The store's own default graph stays empty.
+ *
+ * NOTE: Oxigraph evaluates a query synchronously on the calling thread, so this class cannot stop
+ * a running query: `timeoutMs` is ignored here, and `maxResults` cuts the answer only after the
+ * engine has built it in full. {@link WorkerQueryStore} bounds time by running queries in a worker.
+ */
+export class OxigraphStore implements QuadStore {
+  private readonly store = new oxigraph.Store();
+  private readonly graphIris = new Set<string>();
+
+  public get size(): number {
+    return this.store.size;
+  }
+
+  public replaceGraph(graphIri: string, quads: Iterable<RDF.Quad>): Promise<void> {
+    return settle(() => {
+      checkGraphIri(graphIri);
+      this.dropGraph(graphIri);
+      const nTriples = new Writer({ format: 'N-Triples' }).quadsToString([...quads].map(toTriple));
+      if (nTriples.length > 0) {
+        this.store.load(nTriples, { format: 'application/n-triples', to_graph_name: oxigraph.namedNode(graphIri) });
+        this.graphIris.add(graphIri);
+      }
+    });
+  }
+
+  public deleteGraph(graphIri: string): Promise<void> {
+    return settle(() => {
+      checkGraphIri(graphIri);
+      this.dropGraph(graphIri);
+    });
+  }
+
+  public graphs(): Promise<string[]> {
+    return Promise.resolve([...this.graphIris].sort());
+  }
+
+  public query(sparql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    return settle(() => {
+      try {
+        return this.runQuery(sparql, options);
+      } catch (error) {
+        throw translateError(error);
+      }
+    });
+  }
+
+  /** Serializes every named graph as N-Quads, such as to seed a replica of this store. */
+  public toNQuads(): string {
+    return this.store.dump({ format: 'application/n-quads' });
+  }
+
+  private dropGraph(graphIri: string): void {
+    if (this.graphIris.delete(graphIri)) {
+      this.store.update(`DROP SILENT GRAPH <${graphIri}>`);
+    }
+  }
+
+  private runQuery(sparql: string, options: QueryOptions): QueryResult {
+    const maxResults = options.maxResults ?? Number.POSITIVE_INFINITY;
+    const form = detectQueryForm(sparql);
+    const engineOptions = datasetOptions(sparql, options);
+    if (form === 'CONSTRUCT' || form === 'DESCRIBE') {
+      const nTriples = this.store.query(sparql, { ...engineOptions, results_format: 'application/n-triples' });
+      const quads = new Parser({ format: 'N-Triples' }).parse(nTriples as string);
+      return { type: 'quads', quads: quads.slice(0, maxResults), truncated: quads.length > maxResults };
+    }
+    const json = this.store.query(sparql, { ...engineOptions, results_format: 'application/sparql-results+json' });
+    const parsed = parseJsonResults(json as string);
+    if (parsed.type === 'boolean') {
+      return parsed;
+    }
+    const { variables, rows } = parsed;
+    return { type: 'bindings', variables, rows: rows.slice(0, maxResults), truncated: rows.length > maxResults };
+  }
+}
+
+/** Runs `work` now and returns its result, or its error, as a settled promise. */
+function settle<T>(work: () => T): Promise<T> {
+  try {
+    return Promise.resolve(work());
+  } catch (error) {
+    return Promise.reject(error instanceof Error ? error : new Error(String(error)));
+  }
+}
+
+/** Moves a quad to the default graph, so N-Triples can hold it. */
+function toTriple(quad: RDF.Quad): RDF.Quad {
+  return DataFactory.quad(quad.subject, quad.predicate, quad.object);
+}
+
+/** Throws when `graphIri` is not an absolute IRI, before it is written into an update. */
+function checkGraphIri(graphIri: string): void {
+  try {
+    oxigraph.namedNode(graphIri);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`Invalid graph IRI [${graphIri}]: ${reason}. Expected an absolute IRI such as a document URL.`);
+  }
+}
+
+/** Translates the dataset of the query options into Oxigraph's query options. */
+function datasetOptions(sparql: string, options: QueryOptions): Parameters<oxigraph.Store['query']>[1] {
+  if (options.defaultGraphs === undefined && options.namedGraphs === undefined) {
+    // The query's FROM and FROM NAMED clauses, when present, define the dataset on their own.
+    return hasDatasetClause(sparql) ? {} : { use_default_graph_as_union: true };
+  }
+  return {
+    default_graph: (options.defaultGraphs ?? []).map((iri) => oxigraph.namedNode(iri)),
+    named_graphs: (options.namedGraphs ?? []).map((iri) => oxigraph.namedNode(iri)),
+  };
+}
+
+/** Turns an error thrown by Oxigraph into the typed error of the {@link QuadStore} contract. */
+export function translateError(error: unknown): Error {
+  const message = error instanceof Error ? error.message : String(error);
+  if (SYNTAX_ERROR.test(message)) {
+    return new MalformedQueryError(message);
+  }
+  logger.debug({ err: error }, 'Query failed during evaluation');
+  return new QueryFailedError(message, { cause: error });
+}

@@ -1,0 +1,6 @@
+export * from './QuadStore.js';
+export * from './OxigraphStore.js';
+export * from './MalformedQueryError.js';
+export * from './QueryFailedError.js';
+export * from './QueryTimeoutError.js';
+export * from './detectQueryForm.js';
