@@ -2,7 +2,7 @@ import type { NamedNode, Quad, Quad_Object, Quad_Subject, Term } from 'n3';
 import { SolidDocumentClient, SolidHttpError, namedNode, triple } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
 import { RDF, VF } from '../vocab/index.js';
-import { checkEventInput } from './checkEventInput.js';
+import { checkEventInput, checkEventQuads } from './checkEventInput.js';
 import { eventQuads } from './EventInput.js';
 import type { EventInput } from './EventInput.js';
 import { findEventTime, parseEventTime } from './EventTime.js';
@@ -67,13 +67,15 @@ export class EventRecorder {
 
   /**
    * Records the event of a local file whose relative IRIs resolved against `fileIri` (its
-   * `file:` URL); {@link rebaseFileEvent} moves them into the day document first.
+   * `file:` URL); {@link rebaseFileEvent} moves them into the day document first. Throws an
+   * `EventInputError` from {@link checkEventQuads} before any request when the event is invalid.
    */
   public async recordFileQuads(quads: Quad[], fileIri: string): Promise<RecordedEvent> {
-    const events = quads.filter((quad) => quad.predicate.equals(RDF.type) && quad.object.equals(VF.EconomicEvent));
-    const subject = events[0]?.subject.value;
+    const subject = eventSubjects(quads)[0];
     const date = subject === undefined ? undefined : eventDate(quads, subject, 'reject');
-    return this.recordQuads(rebaseFileEvent(quads, fileIri, this.layout.eventDocument(date)));
+    const rebased = rebaseFileEvent(quads, fileIri, this.layout.eventDocument(date));
+    checkEventQuads(rebased, eventSubjects(rebased)[0]!);
+    return this.recordQuads(rebased);
   }
 
   /**
@@ -183,10 +185,15 @@ function eventDate(quads: Quad[], eventIri: string, invalidTimes: 'reject' | 'un
   }
 }
 
+/** Returns the distinct subjects typed `vf:EconomicEvent`. */
+function eventSubjects(quads: Quad[]): string[] {
+  return [...new Set(quads.filter((candidate) => candidate.predicate.equals(RDF.type) &&
+    candidate.object.equals(VF.EconomicEvent)).map((candidate) => candidate.subject.value))];
+}
+
 /** Finds the one subject typed `vf:EconomicEvent`; other subjects must be blank or `<event IRI>-…`. */
 function singleEventSubject(quads: Quad[]): string {
-  const events = [...new Set(quads.filter((candidate) => candidate.predicate.equals(RDF.type) &&
-    candidate.object.equals(VF.EconomicEvent)).map((candidate) => candidate.subject.value))];
+  const events = eventSubjects(quads);
   const eventIri = events[0];
   if (events.length !== 1 || eventIri === undefined) {
     throw new Error(`Expected quads about exactly one subject typed vf:EconomicEvent, got [${events.join(', ')}]`);

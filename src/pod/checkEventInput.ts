@@ -1,4 +1,6 @@
+import type { Quad, Term } from 'n3';
 import { isActionId, parseDecimal } from '../model/index.js';
+import { VF } from '../vocab/index.js';
 import { EventInputError } from './EventInputError.js';
 import type { EventInput } from './EventInput.js';
 import { parseEventTime } from './EventTime.js';
@@ -50,6 +52,48 @@ export function checkEventInput(input: EventInput): void {
   if (input.action === 'work' && input.effortQuantity === undefined) {
     throw new EventInputError('effortQuantity',
       'A work event needs an effort quantity (--effort), since its contribution is measured by effort');
+  }
+}
+
+/**
+ * Checks an event given as quads (as `oce pod record --file` reads it) against the rules of
+ * {@link checkEventInput} that the accounting enforces: a `vf:action` of VF 1.0, a
+ * `vf:effortQuantity` on `work`, and a negative `vf:hasNumericalValue` only with `vf:corrects`.
+ * Throws an {@link EventInputError} naming the property and the value.
+ */
+export function checkEventQuads(quads: Quad[], eventIri: string): void {
+  const objectOf = (subject: string, property: Term): Term | undefined => quads.find((quad) =>
+    quad.subject.value === subject && quad.predicate.equals(property))?.object;
+  const action = objectOf(eventIri, VF.action)?.value ?? '';
+  const actionName = action.startsWith(VF.namespace) ? action.slice(VF.namespace.length) : action;
+  if (!isActionId(actionName)) {
+    throw new EventInputError('action',
+      `Expected a vf:action of VF 1.0 such as [${VF.work.value}] on event [${eventIri}], got [${action}]`);
+  }
+  if (actionName === 'work' && objectOf(eventIri, VF.effortQuantity) === undefined) {
+    throw new EventInputError('effortQuantity',
+      `Work event [${eventIri}] needs a vf:effortQuantity, since its contribution is measured by effort`);
+  }
+  if (objectOf(eventIri, VF.corrects) !== undefined) {
+    return;
+  }
+  for (const field of QUANTITY_FIELDS) {
+    const measure = objectOf(eventIri, VF[field]);
+    const value = measure === undefined ? undefined : objectOf(measure.value, VF.hasNumericalValue)?.value;
+    if (value !== undefined && isNegative(value)) {
+      throw new EventInputError(field, `Invalid vf:${field} [${value}] of event [${eventIri}]: only a ` +
+        'correction (an event with vf:corrects) may have a negative quantity');
+    }
+  }
+}
+
+function isNegative(text: string): boolean {
+  try {
+    const value = parseDecimal(text);
+    return value.isNegative() && !value.isZero();
+  } catch {
+    // A value that is no decimal is left to the accounting, which reports it with its source.
+    return false;
   }
 }
 

@@ -171,6 +171,20 @@ describe('The oce pod commands', function podCommands() {
     assert.equal(quads.filter((quad) => quad.object.value.startsWith('file:')).length, 0);
   });
 
+  it('exits 1 on a file event with a negative effort.', async () => {
+    const folder = await mkdtemp(path.join(tmpdir(), 'oce-record-'));
+    const file = path.join(folder, 'negative.ttl');
+    await writeFile(file, `@prefix vf: <${VF}> .
+      <#ev2> a vf:EconomicEvent ; vf:action vf:work ; vf:hasPointInTime "2026-12-07T10:00:00Z" ;
+        vf:effortQuantity [ vf:hasNumericalValue -3 ] .`);
+    const result = await run(['pod', 'record', ...auth, '--file', file]);
+    const document = `${owner.account.podUrl}rea/events/2026/12/07.ttl`;
+    assert.equal(result.stderr, `Invalid event in [${file}]: Invalid vf:effortQuantity [-3] of event ` +
+      `[${document}#ev2]: only a correction (an event with vf:corrects) may have a negative quantity`);
+    assert.equal(result.code, 1);
+    assert.equal((await owner.session.fetch(document, { method: 'HEAD' })).status, 404);
+  });
+
   const invalidFlags: [string, string[], string][] = [
     ['an invalid calendar date', ['--action', 'use', '--at', '2026-02-30T10:00:00Z'],
       'Invalid hasPointInTime: Expected a valid calendar date and time, got [2026-02-30T10:00:00Z]'],

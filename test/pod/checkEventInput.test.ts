@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { EventInputError, checkEventInput } from '../../src/pod/index.js';
+import { EventInputError, checkEventInput, checkEventQuads } from '../../src/pod/index.js';
 import type { EventInput } from '../../src/pod/index.js';
+import { turtle } from '../support/rdfAssertions.js';
 
 const HOUR = 'http://www.ontology-of-units-of-measure.org/resource/om-2/hour';
 const PAST_EVENT = 'http://localhost:3000/alice/rea/events/2026/12/01.ttl#w1';
@@ -78,5 +79,47 @@ describe('checkEventInput', () => {
       'Expected an absolute IRI for [resourceQuantity.unit], got [hour]');
     assertRejected({ action: 'use', provider: 'alice' }, 'provider',
       'Expected an absolute IRI for [provider], got [alice]');
+  });
+});
+
+describe('checkEventQuads', () => {
+  const DAY = 'http://localhost:3000/alice/rea/events/2026/12/04.ttl';
+  const EVENT = `${DAY}#ev1`;
+  const PREFIXES = '@prefix vf: <https://w3id.org/valueflows/ont/vf#>.';
+
+  function assertQuadsRejected(body: string, field: string, message: string): void {
+    assert.throws(() => checkEventQuads(turtle(`${PREFIXES} ${body}`, DAY), EVENT), (error: unknown) => {
+      assert.ok(error instanceof EventInputError);
+      assert.equal(error.field, field);
+      assert.equal(error.message, message);
+      return true;
+    });
+  }
+
+  it('accepts work with an effort.', () => {
+    const quads = turtle(`${PREFIXES} <#ev1> vf:action vf:work; vf:effortQuantity [ vf:hasNumericalValue 2 ].`, DAY);
+    assert.doesNotThrow(() => checkEventQuads(quads, EVENT));
+  });
+
+  it('rejects a negative effort without vf:corrects.', () => {
+    assertQuadsRejected('<#ev1> vf:action vf:work; vf:effortQuantity [ vf:hasNumericalValue -3 ].', 'effortQuantity',
+      `Invalid vf:effortQuantity [-3] of event [${EVENT}]: only a correction (an event with vf:corrects) ` +
+      'may have a negative quantity');
+  });
+
+  it('accepts a negative quantity with vf:corrects.', () => {
+    const quads = turtle(`${PREFIXES} <#ev1> vf:action vf:raise; vf:corrects <#ev0>;
+      vf:resourceQuantity [ vf:hasNumericalValue -3 ].`, DAY);
+    assert.doesNotThrow(() => checkEventQuads(quads, EVENT));
+  });
+
+  it('rejects work without an effort.', () => {
+    assertQuadsRejected('<#ev1> vf:action vf:work.', 'effortQuantity',
+      `Work event [${EVENT}] needs a vf:effortQuantity, since its contribution is measured by effort`);
+  });
+
+  it('rejects a missing action.', () => {
+    assertQuadsRejected('<#ev1> vf:note "no action".', 'action', 'Expected a vf:action of VF 1.0 such as ' +
+      `[https://w3id.org/valueflows/ont/vf#work] on event [${EVENT}], got []`);
   });
 });
