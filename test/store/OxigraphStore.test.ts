@@ -3,7 +3,7 @@ import { OxigraphStore, MalformedQueryError, QueryFailedError } from '../../src/
 import type { BindingsResult, QueryResult } from '../../src/store/index.js';
 import { assertIsomorphic } from '../rdf/assertIsomorphic.js';
 import { literal, namedNode, quad } from '../rdf/terms.js';
-import type { Quad } from 'n3';
+import { Store } from 'n3';
 
 const EX = 'http://example.org/';
 const P = namedNode(`${EX}p`);
@@ -123,7 +123,7 @@ describe('An OxigraphStore', () => {
     const result = await store.query(`PREFIX ex: <${EX}>\nCONSTRUCT { ?s ex:q ?o } WHERE { ?s ex:p ?o }`);
     assert.equal(result.type, 'quads');
     const q = namedNode(`${EX}q`);
-    assertIsomorphic((result as { quads: Quad[] }).quads, [
+    assertIsomorphic(new Store([...result.quads]).getQuads(null, null, null, null), [
       quad(namedNode(`${EX}a`), q, literal('1')),
       quad(namedNode(`${EX}b`), q, literal('2')),
       quad(namedNode(`${EX}b`), q, literal('3')),
