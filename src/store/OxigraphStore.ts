@@ -1,11 +1,12 @@
 import * as oxigraph from 'oxigraph';
-import { DataFactory, Parser, Writer } from 'n3';
+import { DataFactory, Writer } from 'n3';
 import type * as RDF from '@rdfjs/types';
 import { getLogger } from '../util/index.js';
 import type { QuadStore, QueryOptions, QueryResult } from './QuadStore.js';
 import { detectQueryForm } from './detectQueryForm.js';
 import { hasDatasetClause } from './hasDatasetClause.js';
-import { parseJsonResults } from './parseJsonResults.js';
+import { toQueryResult } from './TextAnswer.js';
+import type { TextAnswer } from './TextAnswer.js';
 import { MalformedQueryError } from './MalformedQueryError.js';
 import { QueryFailedError } from './QueryFailedError.js';
 
@@ -34,14 +35,18 @@ export class OxigraphStore implements QuadStore {
 
   public replaceGraph(graphIri: string, quads: Iterable<RDF.Quad>): Promise<void> {
     return settle(() => {
-      checkGraphIri(graphIri);
-      this.dropGraph(graphIri);
-      const nTriples = new Writer({ format: 'N-Triples' }).quadsToString([...quads].map(toTriple));
-      if (nTriples.length > 0) {
-        this.store.load(nTriples, { format: 'application/n-triples', to_graph_name: oxigraph.namedNode(graphIri) });
-        this.graphIris.add(graphIri);
-      }
+      this.replaceGraphText(graphIri, new Writer({ format: 'N-Triples' }).quadsToString([...quads].map(toTriple)));
     });
+  }
+
+  /** Replaces the content of the named graph `graphIri` with the triples of an N-Triples text. */
+  public replaceGraphText(graphIri: string, nTriples: string): void {
+    checkGraphIri(graphIri);
+    this.dropGraph(graphIri);
+    if (nTriples.length > 0) {
+      this.store.load(nTriples, { format: 'application/n-triples', to_graph_name: oxigraph.namedNode(graphIri) });
+      this.graphIris.add(graphIri);
+    }
   }
 
   public deleteGraph(graphIri: string): Promise<void> {
@@ -56,18 +61,37 @@ export class OxigraphStore implements QuadStore {
   }
 
   public query(sparql: string, options: QueryOptions = {}): Promise<QueryResult> {
-    return settle(() => {
-      try {
-        return this.runQuery(sparql, options);
-      } catch (error) {
-        throw translateError(error);
-      }
-    });
+    return settle(() => toQueryResult(this.queryText(sparql, options), options.maxResults));
+  }
+
+  /**
+   * Runs a query and returns the engine's answer as text: SPARQL JSON results for SELECT and ASK,
+   * N-Triples for CONSTRUCT and DESCRIBE. A worker sends this text to the main thread.
+   *
+   * @throws MalformedQueryError or QueryFailedError as {@link QuadStore.query} does.
+   */
+  public queryText(sparql: string, options: QueryOptions = {}): TextAnswer {
+    try {
+      return this.runQuery(sparql, options);
+    } catch (error) {
+      throw translateError(error);
+    }
   }
 
   /** Serializes every named graph as N-Quads, such as to seed a replica of this store. */
   public toNQuads(): string {
     return this.store.dump({ format: 'application/n-quads' });
+  }
+
+  /** Adds the quads of an N-Quads text, such as the output of {@link toNQuads}, to an empty store. */
+  public loadNQuads(nQuads: string): void {
+    if (nQuads.length > 0) {
+      this.store.load(nQuads, { format: 'application/n-quads' });
+    }
+    const answer = this.store.query('SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }') as Map<string, oxigraph.Term>[];
+    for (const row of answer) {
+      this.graphIris.add(row.get('g')?.value ?? '');
+    }
   }
 
   private dropGraph(graphIri: string): void {
@@ -76,22 +100,15 @@ export class OxigraphStore implements QuadStore {
     }
   }
 
-  private runQuery(sparql: string, options: QueryOptions): QueryResult {
-    const maxResults = options.maxResults ?? Number.POSITIVE_INFINITY;
+  private runQuery(sparql: string, options: QueryOptions): TextAnswer {
     const form = detectQueryForm(sparql);
     const engineOptions = datasetOptions(sparql, options);
     if (form === 'CONSTRUCT' || form === 'DESCRIBE') {
       const nTriples = this.store.query(sparql, { ...engineOptions, results_format: 'application/n-triples' });
-      const quads = new Parser({ format: 'N-Triples' }).parse(nTriples as string);
-      return { type: 'quads', quads: quads.slice(0, maxResults), truncated: quads.length > maxResults };
+      return { kind: 'graph', text: nTriples as string };
     }
     const json = this.store.query(sparql, { ...engineOptions, results_format: 'application/sparql-results+json' });
-    const parsed = parseJsonResults(json as string);
-    if (parsed.type === 'boolean') {
-      return parsed;
-    }
-    const { variables, rows } = parsed;
-    return { type: 'bindings', variables, rows: rows.slice(0, maxResults), truncated: rows.length > maxResults };
+    return { kind: 'results', text: json as string };
   }
 }
 
