@@ -1,10 +1,9 @@
-import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NetworkAggregator } from '../aggregator/index.js';
 import type { NetworkSnapshot } from '../aggregator/index.js';
 import { NetworkCrawler } from '../crawler/index.js';
-import { createServiceApp } from '../service/index.js';
+import { createServiceApp, listenOn } from '../service/index.js';
 import { SolidServer } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
 import { DemoNetworkBuilder } from './DemoNetworkBuilder.js';
@@ -54,17 +53,10 @@ export class Demo {
    * Serves the figures of {@link start} as JSON on 127.0.0.1 and resolves with the service's base
    * URL once it listens. Call it before `start` to find a taken port before the slow setup, because
    * until `start` has finished, requests for the figures get a 503 response. Rejects with Node's
-   * listen error, such as one with code `EADDRINUSE` when the port is taken.
+   * listen error, or with `PortInUseError` when the port is taken.
    */
   public async serve(port: number): Promise<string> {
-    const server = createServer(createServiceApp(() => this.snapshot));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(port, '127.0.0.1', () => {
-        server.off('error', reject);
-        resolve();
-      });
-    });
+    const server = await listenOn(createServiceApp(() => this.snapshot), port, '127.0.0.1');
     this.service = server;
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     logger.info({ url }, 'Demo service listening');

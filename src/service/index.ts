@@ -2,3 +2,4 @@ export * from './ContinuousCrawler.js';
 export * from './createNetworkCrawler.js';
 export * from './createServiceApp.js';
 export * from './subscriptionTopics.js';
+export * from './listenOn.js';

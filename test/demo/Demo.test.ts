@@ -133,13 +133,13 @@ describe('The demo service before the setup', () => {
     }
   });
 
-  it('rejects with EADDRINUSE when the port is taken.', async () => {
+  it('rejects with PortInUseError when the port is taken.', async () => {
     const occupier = createServer();
     await new Promise<void>((resolve) => occupier.listen(0, '127.0.0.1', resolve));
     const { port } = occupier.address() as AddressInfo;
     const demo = new Demo();
     try {
-      await assert.rejects(demo.serve(port), { code: 'EADDRINUSE' });
+      await assert.rejects(demo.serve(port), { name: 'PortInUseError', message: `Port [${port}] on 127.0.0.1 is already in use` });
     } finally {
       await demo.stop();
       await new Promise((resolve) => occupier.close(resolve));

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { Demo } from '../../demo/index.js';
 import type { DemoResult } from '../../demo/index.js';
 import { contributionsToText, inventoryToText, problemsToText, renderTextTable } from '../../report/index.js';
+import { PortInUseError } from '../../service/index.js';
 import { CommandFailedError } from '../CliIo.js';
 import type { CliIo } from '../CliIo.js';
 import { renderCrawlSummary } from './crawlCommand.js';
@@ -52,8 +53,8 @@ async function serveDemo(demo: Demo, port: number): Promise<string> {
   try {
     return await demo.serve(port);
   } catch (error: unknown) {
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      throw new CommandFailedError(`Port [${port}] on 127.0.0.1 is already in use; stop the other process or pass --port`);
+    if (error instanceof PortInUseError) {
+      throw new CommandFailedError(`${error.message}; stop the other process or pass --port`);
     }
     throw error;
   }

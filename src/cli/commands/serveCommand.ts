@@ -6,11 +6,14 @@ import type { NetworkSnapshot } from '../../aggregator/index.js';
 import { addConfigOptions } from '../../config/index.js';
 import type { AggregatorConfig } from '../../config/index.js';
 import { NotificationSubscriber } from '../../crawler/notifications/index.js';
-import { ContinuousCrawler, createNetworkCrawler, createServiceApp } from '../../service/index.js';
+import {
+  ContinuousCrawler, createNetworkCrawler, createServiceApp, listenOn, PortInUseError,
+} from '../../service/index.js';
 import type { NotificationHandlers, TopicSubscriber } from '../../service/index.js';
 import type { ClientCredentialsSession } from '../../solid/index.js';
 import { getLogger } from '../../util/index.js';
 import type { CliIo } from '../CliIo.js';
+import { CommandFailedError, ExitCode } from '../CliIo.js';
 import { loginAggregator, readConfigForCommand } from './crawlCommand.js';
 
 const logger = getLogger('ServeCommand');
@@ -75,10 +78,14 @@ function buildContinuousCrawler(
 }
 
 async function listen(app: ReturnType<typeof createServiceApp>, config: AggregatorConfig): Promise<Server> {
-  return new Promise<Server>((resolve, reject) => {
-    const server = app.listen(config.service.port, config.service.host, () => resolve(server));
-    server.once('error', reject);
-  });
+  try {
+    return await listenOn(app, config.service.port, config.service.host);
+  } catch (error: unknown) {
+    if (error instanceof PortInUseError) {
+      throw new CommandFailedError(`${error.message}; stop the other process or set service.port`, ExitCode.failed);
+    }
+    throw error;
+  }
 }
 
 /** Stops the crawls and notification channels, then the HTTP service, then logs out, even after a failed step. */
