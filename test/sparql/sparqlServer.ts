@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { createSparqlRouter } from '../../src/sparql/index.js';
 import type { SparqlRouterOptions } from '../../src/sparql/index.js';
 import { OxigraphStore } from '../../src/store/index.js';
+import type { QuadStore } from '../../src/store/index.js';
 import { literal, namedNode, quad } from '../rdf/terms.js';
 
 /** Namespace of the test data. */
@@ -19,11 +20,13 @@ export interface SparqlServer {
 }
 
 /**
- * Starts an express app with the SPARQL router at `/sparql` on 127.0.0.1 over a store with two
+ * Starts an express app with the SPARQL router at `/sparql` on 127.0.0.1 over `store`, given two
  * documents: docA says `ex:a ex:p "1"`, docB says `ex:b ex:p "2"` and `ex:b ex:p "x,y"@en`.
  */
-export async function startSparqlServer(options: SparqlRouterOptions = {}): Promise<SparqlServer> {
-  const store = new OxigraphStore();
+export async function startSparqlServer(
+  options: SparqlRouterOptions = {},
+  store: QuadStore = new OxigraphStore(),
+): Promise<SparqlServer> {
   const p = namedNode(`${EX}p`);
   await store.replaceGraph(DOC_A, [quad(namedNode(`${EX}a`), p, literal('1'))]);
   await store.replaceGraph(DOC_B, [quad(namedNode(`${EX}b`), p, literal('2')), quad(namedNode(`${EX}b`), p, literal('x,y', 'en'))]);
