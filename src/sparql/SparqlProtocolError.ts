@@ -1,6 +1,6 @@
 /**
  * A request the SPARQL endpoint rejects, carrying the HTTP status and the text of the
- * `application/problem+json` answer. `allow` fills the `Allow` header of a 405.
+ * `application/problem+json` response. `allow` fills the `Allow` header of a 405.
  */
 export class SparqlProtocolError extends Error {
   public constructor(

@@ -17,20 +17,20 @@ const logger = getLogger('SparqlRouter');
 export interface SparqlRouterOptions {
   /** Maximum run time of one query in milliseconds; default 30,000. */
   readonly timeoutMs?: number;
-  /** Maximum rows of a SELECT or triples of a CONSTRUCT or DESCRIBE answer; default 10,000. */
+  /** Maximum rows of a SELECT or triples of a CONSTRUCT or DESCRIBE result; default 10,000. */
   readonly maxResults?: number;
   /** Maximum size of a POST body, in the notation of express body parsers; default `1mb`. */
   readonly maxBodySize?: string;
 }
 
-/** Response header set on an answer cut at the result limit, with the limit as its value. */
+/** Response header set on a result cut at the result limit, with the limit as its value. */
 export const TRUNCATED_HEADER = 'Results-Truncated';
 
 /**
  * Builds the read-only SPARQL 1.1 Protocol endpoint over `store`, to be mounted at `/sparql`.
  * GET `?query=`, POST `application/sparql-query` and POST `application/x-www-form-urlencoded`
- * run a query, with `default-graph-uri` and `named-graph-uri` setting the dataset. Answers are
- * negotiated by `Accept`. An answer longer than `maxResults` is cut to that many rows or triples
+ * run a query, with `default-graph-uri` and `named-graph-uri` setting the dataset. Result formats are
+ * negotiated by `Accept`. A result longer than `maxResults` is cut to that many rows or triples
  * and carries the `Results-Truncated` header, because a client that pages with LIMIT and OFFSET
  * can still read every row. GET without a query returns the service description. Updates get a
  * 405, and every error is `application/problem+json`.
@@ -72,12 +72,12 @@ async function sendResult(
     response.set(TRUNCATED_HEADER, String(maxResults));
   }
   if (result.type === 'quads') {
-    const mediaType = negotiate(request, GRAPH_MEDIA_TYPES, 'a CONSTRUCT or DESCRIBE answer');
+    const mediaType = negotiate(request, GRAPH_MEDIA_TYPES, 'a CONSTRUCT or DESCRIBE result');
     response.type(mediaType).send(await serializeGraph(result.quads, mediaType));
     return;
   }
   const offered = result.type === 'boolean' ? BOOLEAN_MEDIA_TYPES : RESULTS_MEDIA_TYPES;
-  const mediaType = negotiate(request, offered, result.type === 'boolean' ? 'an ASK answer' : 'a SELECT answer');
+  const mediaType = negotiate(request, offered, result.type === 'boolean' ? 'an ASK result' : 'a SELECT result');
   response.type(mediaType).send(serializeResults(result, mediaType));
 }
 

@@ -2,7 +2,7 @@ import jsonld from 'jsonld';
 import { Writer } from 'n3';
 import type * as RDF from '@rdfjs/types';
 
-/** Media types of CONSTRUCT and DESCRIBE answers and of the service description, preferred first. */
+/** Media types of CONSTRUCT and DESCRIBE results and of the service description, preferred first. */
 export const GRAPH_MEDIA_TYPES = ['text/turtle', 'application/n-triples', 'application/ld+json'] as const;
 
 /** A media type of an RDF graph. */

@@ -2,7 +2,7 @@ import type * as RDF from '@rdfjs/types';
 import { termToString } from './termToString.js';
 import type { BindingsResult, BooleanResult } from '../store/index.js';
 
-/** Media types of SELECT and ASK answers, preferred first. */
+/** Media types of SELECT and ASK results, preferred first. */
 export const RESULTS_MEDIA_TYPES = [
   'application/sparql-results+json',
   'application/sparql-results+xml',
@@ -10,13 +10,13 @@ export const RESULTS_MEDIA_TYPES = [
   'text/tab-separated-values',
 ] as const;
 
-/** A media type of SELECT and ASK answers. */
+/** A media type of SELECT and ASK results. */
 export type ResultsMediaType = (typeof RESULTS_MEDIA_TYPES)[number];
 
-/** Media types that can carry an ASK answer; CSV and TSV define no form for a boolean. */
+/** Media types that can carry an ASK result; CSV and TSV define no form for a boolean. */
 export const BOOLEAN_MEDIA_TYPES: readonly ResultsMediaType[] = RESULTS_MEDIA_TYPES.slice(0, 2);
 
-/** Serializes a SELECT or ASK answer in one of the SPARQL 1.1 result formats. */
+/** Serializes a SELECT or ASK result in one of the SPARQL 1.1 result formats. */
 export function serializeResults(result: BindingsResult | BooleanResult, mediaType: ResultsMediaType): string {
   switch (mediaType) {
     case 'application/sparql-results+json':

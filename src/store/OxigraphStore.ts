@@ -22,7 +22,7 @@ const SYNTAX_ERROR = /^error at \d+:\d+/u;
  * "all the data" is the common case. The store's own default graph stays empty.
  *
  * NOTE: Oxigraph evaluates a query synchronously on the calling thread, so this class cannot stop
- * a running query: `timeoutMs` is ignored here, and `maxResults` cuts the answer only after the
+ * a running query: `timeoutMs` is ignored here, and `maxResults` cuts the result only after the
  * engine has built it in full. {@link WorkerQueryStore} bounds time by running queries in a worker.
  */
 export class OxigraphStore implements QuadStore {
@@ -65,7 +65,7 @@ export class OxigraphStore implements QuadStore {
   }
 
   /**
-   * Runs a query and returns the engine's answer as text: SPARQL JSON results for SELECT and ASK,
+   * Runs a query and returns the engine's result as text: SPARQL JSON results for SELECT and ASK,
    * N-Triples for CONSTRUCT and DESCRIBE. A worker sends this text to the main thread.
    *
    * @throws MalformedQueryError or QueryFailedError as {@link QuadStore.query} does.

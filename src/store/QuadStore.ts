@@ -13,7 +13,7 @@ export interface BindingsResult {
   readonly truncated: boolean;
 }
 
-/** The answer of an ASK query. */
+/** The result of an ASK query. */
 export interface BooleanResult {
   readonly type: 'boolean';
   readonly value: boolean;

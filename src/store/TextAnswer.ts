@@ -2,7 +2,7 @@ import { Parser } from 'n3';
 import type { QueryResult } from './QuadStore.js';
 import { parseJsonResults } from './parseJsonResults.js';
 
-/** An engine's answer as text: SPARQL JSON results, or N-Triples for a graph. */
+/** An engine's result as text: SPARQL JSON results, or N-Triples for a graph. */
 export interface TextAnswer {
   readonly kind: 'results' | 'graph';
   readonly text: string;

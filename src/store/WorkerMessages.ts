@@ -6,7 +6,7 @@ export type WorkerRequest =
   | { type: 'replace'; graphIri: string; nTriples: string }
   | { type: 'query'; sparql: string; options: QueryOptions };
 
-/** The worker's reply to a query: the answer as text, or the name and message of the error. */
+/** The worker's reply to a query: the result as text, or the name and message of the error. */
 export type WorkerResponse =
   | { type: 'answer'; answer: TextAnswer }
   | { type: 'error'; name: string; message: string };

@@ -26,7 +26,7 @@ const WORKER_ENTRY = new URL(`data:text/javascript,${encodeURIComponent(
 /**
  * A {@link QuadStore} that enforces the query time limit. Writes go to an {@link OxigraphStore}
  * on the calling thread and are mirrored, as N-Triples, to a replica in a worker thread that
- * answers the queries one at a time. A query over its limit terminates the worker, and a new
+ * runs the queries one at a time. A query over its limit terminates the worker, and a new
  * worker starts from an N-Quads dump of the main store.
  *
  * NOTE: the replica doubles the memory of the store, and a restart after a timeout costs a dump
@@ -66,7 +66,7 @@ export class WorkerQueryStore implements QuadStore {
     return run;
   }
 
-  /** Stops the worker thread; the store answers no queries afterwards. */
+  /** Stops the worker thread. Queries fail after this call. */
   public async close(): Promise<void> {
     await this.worker.terminate();
   }
@@ -89,7 +89,7 @@ export class WorkerQueryStore implements QuadStore {
     return new Promise<QueryResult>((resolve, reject) => {
       const timer = setTimeout(() => {
         worker.off('message', onMessage);
-        logger.warn({ timeoutMs, queryLength: sparql.length }, 'Query timed out; restarting the query worker');
+        logger.warn({ timeoutMs, queryLength: sparql.length }, 'Query timed out, so the query worker restarts');
         void worker.terminate();
         this.worker = this.startWorker();
         reject(new QueryTimeoutError(timeoutMs));

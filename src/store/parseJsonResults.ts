@@ -10,14 +10,14 @@ interface JsonTerm {
   datatype?: string;
 }
 
-/** A SELECT or ASK answer in the SPARQL 1.1 Query Results JSON Format. */
+/** A SELECT or ASK result in the SPARQL 1.1 Query Results JSON Format. */
 interface JsonResults {
   head: { vars?: string[] };
   results?: { bindings: Record<string, JsonTerm>[] };
   boolean?: boolean;
 }
 
-/** Variables and rows of a SELECT answer, or the value of an ASK answer. */
+/** Variables and rows of a SELECT result, or the value of an ASK result. */
 export type ParsedJsonResults =
   | { type: 'bindings'; variables: string[]; rows: Bindings[] }
   | { type: 'boolean'; value: boolean };

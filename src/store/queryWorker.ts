@@ -1,4 +1,4 @@
-// The worker thread of WorkerQueryStore: a replica of the store that answers queries, so the main
+// The worker thread of WorkerQueryStore: a replica of the store that runs queries, so the main
 // thread can stop a query that runs too long by terminating this thread.
 import { parentPort, workerData } from 'node:worker_threads';
 import { OxigraphStore } from './OxigraphStore.js';

@@ -21,7 +21,7 @@ export interface SparqlServer {
 
 /**
  * Starts an express app with the SPARQL router at `/sparql` on 127.0.0.1 over `store`, given two
- * documents: docA says `ex:a ex:p "1"`, docB says `ex:b ex:p "2"` and `ex:b ex:p "x,y"@en`.
+ * documents: docA contains `ex:a ex:p "1"`, docB contains `ex:b ex:p "2"` and `ex:b ex:p "x,y"@en`.
  */
 export async function startSparqlServer(
   options: SparqlRouterOptions = {},
