@@ -33,7 +33,10 @@ export const TRUNCATED_HEADER = 'Results-Truncated';
  * negotiated by `Accept`. A result longer than `maxResults` is cut to that many rows or triples
  * and carries the `Results-Truncated` header, because a client that pages with LIMIT and OFFSET
  * can still read every row. GET without a query returns the service description. Updates get a
- * 405, and every error is `application/problem+json`.
+ * 405, and every error is `application/problem+json`. A query over `timeoutMs` gets a 503.
+ *
+ * NOTE: the time limit holds only when `store` enforces it, as WorkerQueryStore does. An
+ * OxigraphStore evaluates on the request thread and ignores `timeoutMs`.
  */
 export function createSparqlRouter(store: QuadStore, options: SparqlRouterOptions = {}): Router {
   const limits = { timeoutMs: options.timeoutMs ?? 30_000, maxResults: options.maxResults ?? 10_000 };
