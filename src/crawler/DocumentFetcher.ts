@@ -103,19 +103,10 @@ export class DocumentFetcher {
     this.now = options.now ?? ((): Date => new Date());
   }
 
-  /**
-   * Fetches `url` (its fragment removed); `conditional: false` ignores the cached validators.
-   * An `accept` header of the caller's asks for another representation: the request is then
-   * unconditional and its response is not cached, so the cache keeps the usual representation.
-   */
-  public async fetch(
-    url: string, options?: { conditional?: boolean; accept?: string },
-  ): Promise<FetchedDocument | FetchFailure> {
+  /** Fetches `url` (its fragment removed); `conditional: false` ignores the cached validators. */
+  public async fetch(url: string, options?: { conditional?: boolean }): Promise<FetchedDocument | FetchFailure> {
     const started = performance.now();
     const documentUrl = withoutFragment(url);
-    if (options?.accept !== undefined) {
-      return this.count(await this.request(documentUrl, undefined, started, { accept: options.accept }, false));
-    }
     const cached = options?.conditional === false ? undefined : await this.readCache(documentUrl);
     let result = await this.request(documentUrl, cached, started);
 
@@ -130,7 +121,6 @@ export class DocumentFetcher {
 
   private async request(
     url: string, cached: CachedDocument | undefined, started: number, extraHeaders: Record<string, string> = {},
-    cacheResult = true,
   ): Promise<FetchedDocument | FetchFailure> {
     const headers: Record<string, string> = { accept: this.accept, ...extraHeaders };
     if (cached?.etag !== undefined) {
@@ -158,7 +148,7 @@ export class DocumentFetcher {
       const kind = response.ok ? 'protocol' : 'http';
       return failure(url, response.status, kind, `GET [${url}] returned status [${text}]`);
     }
-    return this.download(url, response, started, cacheResult);
+    return this.download(url, response, started);
   }
 
   private async unchanged(cached: CachedDocument, response: Response, started: number): Promise<FetchedDocument> {
@@ -177,9 +167,7 @@ export class DocumentFetcher {
     };
   }
 
-  private async download(
-    url: string, response: Response, started: number, cacheResult: boolean,
-  ): Promise<FetchedDocument | FetchFailure> {
+  private async download(url: string, response: Response, started: number): Promise<FetchedDocument | FetchFailure> {
     let bytes: Buffer;
     try {
       bytes = await readLimitedBody(response, url, this.maxBytes);
@@ -196,9 +184,7 @@ export class DocumentFetcher {
     const contentType = response.headers.get('content-type') ?? '';
     const body = bytes.toString('utf8');
     const fetchedAt = this.now().toISOString();
-    if (cacheResult) {
-      await this.store({ url, contentType, body, bytes: bytes.byteLength, fetchedAt, ...fields });
-    }
+    await this.store({ url, contentType, body, bytes: bytes.byteLength, fetchedAt, ...fields });
     const ms = performance.now() - started;
     return { url, status: 'downloaded', contentType, body, ...fields, bytes: bytes.byteLength, ms };
   }

@@ -18,13 +18,4 @@ export class DocumentFetcherSource implements DocumentSource {
     }
     return { ...outcome, link: outcome.link ?? null };
   }
-
-  /** Fetches `url` as `mediaType`, unconditionally and without caching the response. */
-  public async fetchAs(url: string, mediaType: string): Promise<SourceDocument | SourceFailure> {
-    const outcome = await this.fetcher.fetch(url, { accept: mediaType });
-    if (isFetchFailure(outcome)) {
-      return outcome;
-    }
-    return { ...outcome, link: outcome.link ?? null };
-  }
 }

@@ -29,11 +29,6 @@ export interface SourceFailure {
  */
 export interface DocumentSource {
   fetchDocument: (url: string) => Promise<SourceDocument | SourceFailure>;
-  /**
-   * Fetches another representation of `url` by its media type, unconditionally and without
-   * caching it; sources that cannot leave it out.
-   */
-  fetchAs?: (url: string, mediaType: string) => Promise<SourceDocument | SourceFailure>;
 }
 
 /** Tells a failure from a document. */

@@ -12,7 +12,6 @@ import { isSourceFailure } from './DocumentSource.js';
 import type { DocumentSource } from './DocumentSource.js';
 import { PodBudget } from './PodBudget.js';
 import type { PodBounds } from './PodBudget.js';
-import { loadWithFallback } from './loadWithFallback.js';
 
 const logger = getLogger('PodCrawler');
 
@@ -168,8 +167,7 @@ export class PodCrawler {
       budget.errors.push({ url: outcome.url, status: outcome.status, kind: outcome.kind, message: outcome.message });
       return undefined;
     }
-    const { source, loader } = this.options;
-    const result = await loadWithFallback(source, loader, outcome, this.clock().toISOString());
+    const result = await this.options.loader.load(outcome, this.clock().toISOString());
     if ('quarantined' in result) {
       report.rejected += 1;
       report.quarantined.push(result.quarantined);

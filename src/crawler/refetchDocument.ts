@@ -4,7 +4,6 @@ import type { PodState } from './CrawlState.js';
 import type { DocumentLoader } from './DocumentLoader.js';
 import { isSourceFailure } from './DocumentSource.js';
 import type { DocumentSource } from './DocumentSource.js';
-import { loadWithFallback } from './loadWithFallback.js';
 
 /** What {@link refetchDocument} needs: the URL, its pod's state, and the crawl's source and loader. */
 export interface RefetchRequest {
@@ -39,7 +38,7 @@ export async function refetchDocument(request: RefetchRequest): Promise<Problem[
     return [problem('error', `Refetching [${documentUrl}] failed with status [${outcome.status}] (${outcome.kind}): ` +
       `${outcome.message}; the view keeps its earlier copy`, { source: documentUrl, subject: pod.webId })];
   }
-  const result = await loadWithFallback(request.source, request.loader, outcome, request.clock().toISOString());
+  const result = await request.loader.load(outcome, request.clock().toISOString());
   if ('quarantined' in result) {
     pod.documents.delete(documentUrl);
     return [problem('error', `Quarantined [${documentUrl}] after a refetch: ${result.quarantined.messages.join(' | ')}`,
