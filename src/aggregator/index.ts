@@ -1,2 +1,3 @@
 export * from './NetworkAggregator.js';
 export * from './applyPodOwnershipRule.js';
+export * from './StoreSynchronizer.js';

@@ -1,9 +1,11 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { NetworkAggregator } from '../aggregator/index.js';
+import { snapshotOf, StoreSynchronizer } from '../aggregator/index.js';
 import type { NetworkSnapshot } from '../aggregator/index.js';
 import { NetworkCrawler } from '../crawler/index.js';
 import { createServiceApp, listenOn } from '../service/index.js';
+import { createSparqlRouter } from '../sparql/index.js';
+import { OxigraphStore } from '../store/index.js';
 import { SolidServer } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
 import { DemoNetworkBuilder } from './DemoNetworkBuilder.js';
@@ -28,13 +30,20 @@ export interface DemoResult {
 
 /**
  * The whole main job in one process: an in-process Community Solid Server, the seeded demo
- * network, one crawl by the aggregator, and the HTTP service publishing the figures.
+ * network, one crawl by the aggregator, and the HTTP service publishing the figures and the
+ * crawled documents through a SPARQL endpoint.
  */
 export class Demo {
   private solid?: SolidServer;
   private network?: DemoNetwork;
   private service?: Server;
   private snapshot?: NetworkSnapshot;
+  /**
+   * The aggregated graph behind `/sparql`: one named graph per crawled document.
+   * NOTE: queries run on the request thread, so the endpoint's time limit is not enforced here;
+   * `WorkerQueryStore` enforces it but does not yet run reliably inside the full test suite.
+   */
+  public readonly store = new OxigraphStore();
 
   /** Starts the Solid server, sets up the network, crawls it and returns the figures. */
   public async start(options: DemoOptions = {}): Promise<DemoResult> {
@@ -43,7 +52,9 @@ export class Demo {
     const crawler = new NetworkCrawler({
       roots: [this.network.network.webId], fetcher: this.network.aggregatorSession.fetch,
     });
-    const snapshot = await new NetworkAggregator(crawler).aggregate();
+    const result = await crawler.crawl();
+    await new StoreSynchronizer(this.store).sync(result.documents);
+    const snapshot = snapshotOf(result);
     logger.info({ members: snapshot.members.length, resources: snapshot.inventory.resources.length }, 'Demo crawl done');
     this.snapshot = snapshot;
     return { solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot };
@@ -56,7 +67,8 @@ export class Demo {
    * listen error, or with `PortInUseError` when the port is taken.
    */
   public async serve(port: number): Promise<string> {
-    const server = await listenOn(createServiceApp(() => this.snapshot), port, '127.0.0.1');
+    const app = createServiceApp(() => this.snapshot, { sparql: createSparqlRouter(this.store) });
+    const server = await listenOn(app, port, '127.0.0.1');
     this.service = server;
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
     logger.info({ url }, 'Demo service listening');

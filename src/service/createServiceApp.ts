@@ -1,5 +1,5 @@
 import express from 'express';
-import type { Express, NextFunction, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response, Router } from 'express';
 import { getLogger } from '../util/index.js';
 import type { NetworkSnapshot } from '../aggregator/index.js';
 import { crawlReportToTurtle } from '../crawler/index.js';
@@ -17,11 +17,15 @@ export type SnapshotSource = () => NetworkSnapshot | undefined;
  * links, and `/inventory` and `/contributions` return the parts of the latest snapshot. `/crawl`
  * returns the crawl report as JSON, or as Turtle when the request prefers `text/turtle`; the
  * Turtle form is also at `/crawl.ttl`. `/health` reports liveness. Other methods than GET and
- * HEAD get a 405 with an `Allow` header. Errors become `application/problem+json`.
+ * HEAD get a 405 with an `Allow` header. Errors become `application/problem+json`. With a
+ * `sparql` router, the SPARQL 1.1 Protocol endpoint is mounted at `/sparql`.
  */
-export function createServiceApp(snapshot: SnapshotSource): Express {
+export function createServiceApp(snapshot: SnapshotSource, options: { sparql?: Router } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  if (options.sparql !== undefined) {
+    app.use('/sparql', options.sparql);
+  }
 
   app.get('/health', (_request, response) => {
     response.json({ status: 'ok', crawled: snapshot() !== undefined });
@@ -34,6 +38,7 @@ export function createServiceApp(snapshot: SnapshotSource): Express {
       crawl: `${base}/crawl`,
       crawlTurtle: `${base}/crawl.ttl`,
       health: `${base}/health`,
+      ...(options.sparql === undefined ? {} : { sparql: `${base}/sparql` }),
     });
   });
   app.get('/inventory', (_request, response) => {

@@ -117,6 +117,33 @@ describe('The demo on seed data alone', function demoOnSeedData() {
     const body = await (await fetch(`${url}inventory`)).json() as { resources: unknown[] };
     assert.equal(body.resources.length, result.snapshot.inventory.resources.length);
   });
+
+  it('answers SPARQL over the crawled documents, one named graph each.', async () => {
+    const url = await demo.serve(0);
+    const query = `PREFIX vf: <https://w3id.org/valueflows/ont/vf#>
+      SELECT ?graph (COUNT(?event) AS ?events) WHERE { GRAPH ?graph { ?event a vf:EconomicEvent } }
+      GROUP BY ?graph ORDER BY ?graph`;
+    const response = await fetch(`${url}sparql?query=${encodeURIComponent(query)}`, {
+      headers: { accept: 'text/csv' },
+    });
+    assert.equal(response.status, 200);
+    const base = result.solidBaseUrl;
+    assert.equal(await response.text(), [
+      'graph,events',
+      `${base}ada/rea/events/2026/11/05.ttl,1`,
+      `${base}ada/rea/events/2026/11/06.ttl,1`,
+      `${base}bruno/rea/events/2026/10/19.ttl,1`,
+      `${base}bruno/rea/events/2026/10/21.ttl,1`,
+      `${base}bruno/rea/events/2026/11/01.ttl,1`,
+      `${base}cargo/rea/events/2026/11/20.ttl,2`,
+      `${base}woodshop/rea/events/2026/11/02.ttl,2`,
+      `${base}woodshop/rea/events/2026/11/05.ttl,3`,
+      `${base}woodshop/rea/events/2026/11/06.ttl,1`,
+      `${base}woodshop/rea/events/2026/11/07.ttl,1`,
+      `${base}woodshop/rea/events/2026/11/20.ttl,1`,
+      '',
+    ].join('\r\n'));
+  });
 });
 
 describe('The demo service before the setup', () => {
