@@ -41,7 +41,7 @@ export class Demo {
   /**
    * The aggregated graph behind `/sparql`: one named graph per crawled document.
    * NOTE: queries run on the request thread, so the endpoint's time limit is not enforced here;
-   * `WorkerQueryStore` enforces it but does not yet run reliably inside the full test suite.
+   * bounding it needs a store that runs queries off the request thread.
    */
   public readonly store = new OxigraphStore();
 

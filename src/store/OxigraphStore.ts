@@ -23,7 +23,7 @@ const SYNTAX_ERROR = /^error at \d+:\d+/u;
  *
  * NOTE: Oxigraph evaluates a query synchronously on the calling thread, so this class cannot stop
  * a running query: `timeoutMs` is ignored here, and `maxResults` cuts the result only after the
- * engine has built it in full. {@link WorkerQueryStore} bounds time by running queries in a worker.
+ * engine has built it in full.
  */
 export class OxigraphStore implements QuadStore {
   private readonly store = new oxigraph.Store();

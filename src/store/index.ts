@@ -1,6 +1,5 @@
 export * from './QuadStore.js';
 export * from './OxigraphStore.js';
-export * from './WorkerQueryStore.js';
 export * from './MalformedQueryError.js';
 export * from './QueryFailedError.js';
 export * from './QueryTimeoutError.js';
