@@ -67,6 +67,7 @@ export class Demo {
    * listen error, or with `PortInUseError` when the port is taken.
    */
   public async serve(port: number): Promise<string> {
+    await this.closeService();
     const app = createServiceApp(() => this.snapshot, { sparql: createSparqlRouter(this.store) });
     const server = await listenOn(app, port, '127.0.0.1');
     this.service = server;
@@ -77,14 +78,19 @@ export class Demo {
 
   /** Stops the service, logs the aggregator out and stops the Solid server; safe to call more than once. */
   public async stop(): Promise<void> {
+    await this.closeService();
+    await this.network?.aggregatorSession.logout();
+    this.network = undefined;
+    await this.solid?.stop();
+    this.solid = undefined;
+  }
+
+  /** Closes the JSON service if it runs, so serving again never leaves a server open. */
+  private async closeService(): Promise<void> {
     const service = this.service;
     this.service = undefined;
     if (service !== undefined) {
       await new Promise<void>((resolve) => service.close(() => resolve()));
     }
-    await this.network?.aggregatorSession.logout();
-    this.network = undefined;
-    await this.solid?.stop();
-    this.solid = undefined;
   }
 }
