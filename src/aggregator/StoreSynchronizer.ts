@@ -4,7 +4,7 @@ import { getLogger } from '../util/index.js';
 
 const logger = getLogger('StoreSynchronizer');
 
-/** What one {@link StoreSynchronizer.sync} changed. */
+/** Counts of graphs one {@link StoreSynchronizer.sync} replaced and deleted. */
 export interface StoreSyncResult {
   replaced: number;
   deleted: number;
@@ -16,7 +16,7 @@ export interface StoreSyncResult {
  * document that left the view is deleted, so nothing derived from an old version remains.
  *
  * NOTE: every graph is replaced on every sync, because unchanged documents are parsed again on
- * each crawl and carry no cheaper change marker here; for large networks this costs a reload.
+ * each crawl and carry no cheaper change marker here. For large networks this costs a reload.
  */
 export class StoreSynchronizer {
   public constructor(private readonly store: QuadStore) {}

@@ -40,8 +40,8 @@ export class Demo {
   private snapshot?: NetworkSnapshot;
   /**
    * The aggregated graph behind `/sparql`: one named graph per crawled document.
-   * NOTE: queries run on the request thread, so the endpoint's time limit is not enforced here;
-   * bounding it needs a store that runs queries off the request thread.
+   * NOTE: queries run on the request thread, so the endpoint's time limit is not enforced here.
+   * Bounding it needs a store that runs queries off the request thread.
    */
   public readonly store = new OxigraphStore();
 
