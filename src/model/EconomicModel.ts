@@ -115,6 +115,146 @@ export interface ProcessSpecification extends Sourced {
   name?: string;
 }
 
+/** A legacy `vf:RecipeResource` (before VF 0.9), which recipe flows of old data conform to. */
+export interface RecipeResource extends Sourced {
+  name?: string;
+  resourceClassifiedAs: string[];
+  note?: string;
+}
+
+/** A `vf:Recipe`: an optional named set of recipe processes that make one primary output. */
+export interface Recipe extends Sourced {
+  name?: string;
+  primaryOutput?: string;
+  recipeIncludes: string[];
+  note?: string;
+}
+
+/** A `vf:RecipeProcess`; its flows are the recipe flows that name it in `recipeInputOf` / `recipeOutputOf`. */
+export interface RecipeProcess extends Sourced {
+  name?: string;
+  /** Duration of one run of the process, a Measure in an OM 2 time unit. */
+  hasDuration?: Quantity;
+  processConformsTo?: string;
+  processClassifiedAs: string[];
+  note?: string;
+}
+
+/** A `vf:RecipeFlow`: an input, output or exchange clause of a recipe, for its smallest natural batch. */
+export interface RecipeFlow extends Sourced {
+  action: ActionId;
+  resourceConformsTo?: string;
+  resourceClassifiedAs: string[];
+  resourceQuantity?: Quantity;
+  effortQuantity?: Quantity;
+  /** Process specification that the resource must have passed through, for workflow recipes. */
+  stage?: string;
+  state?: string;
+  recipeInputOf?: string;
+  recipeOutputOf?: string;
+  recipeClauseOf?: string;
+  recipeReciprocalClauseOf?: string;
+  note?: string;
+}
+
+/** A `vf:RecipeExchange`: an agreement pattern whose clauses are recipe flows. */
+export interface RecipeExchange extends Sourced {
+  name?: string;
+  note?: string;
+}
+
+/** A `vf:Plan`. */
+export interface Plan extends Sourced {
+  name?: string;
+  note?: string;
+  created?: string;
+  due?: string;
+  hasIndependentDemand: string[];
+  planIncludes: string[];
+}
+
+/** Fields that commitments and intents share: a planned flow, with times as written. */
+export interface PlannedFlow extends Sourced {
+  action: ActionId;
+  provider?: string;
+  receiver?: string;
+  resourceInventoriedAs?: string;
+  resourceConformsTo?: string;
+  resourceClassifiedAs: string[];
+  resourceQuantity?: Quantity;
+  effortQuantity?: Quantity;
+  inputOf?: string;
+  outputOf?: string;
+  hasPointInTime?: string;
+  hasBeginning?: string;
+  hasEnd?: string;
+  due?: string;
+  created?: string;
+  finished?: boolean;
+  stage?: string;
+  state?: string;
+  plannedWithin?: string;
+  satisfies: string[];
+  note?: string;
+}
+
+/** A `vf:Commitment`. */
+export interface Commitment extends PlannedFlow {
+  independentDemandOf?: string;
+  clauseOf?: string;
+  reciprocalClauseOf?: string;
+}
+
+/** A `vf:Intent`: an offer when only the provider is known, a need (request) when only the receiver is. */
+export interface Intent extends PlannedFlow {
+  name?: string;
+  availableQuantity?: Quantity;
+  minimumQuantity?: Quantity;
+}
+
+/** A `vf:Claim`: what a receiver claims from a provider, settled by events with `vf:settles`. */
+export interface Claim extends Sourced {
+  action: ActionId;
+  provider?: string;
+  receiver?: string;
+  resourceConformsTo?: string;
+  resourceClassifiedAs: string[];
+  resourceQuantity?: Quantity;
+  effortQuantity?: Quantity;
+  due?: string;
+  created?: string;
+  finished?: boolean;
+  triggeredBy?: string;
+  note?: string;
+}
+
+/** A `vf:Proposal`: published intents (`vf:publishes`) and what is asked in return (`vf:reciprocal`). */
+export interface Proposal extends Sourced {
+  name?: string;
+  note?: string;
+  created?: string;
+  hasBeginning?: string;
+  hasEnd?: string;
+  /** `offer` or `request`, from `vf:purpose`. */
+  purpose?: 'offer' | 'request';
+  unitBased?: boolean;
+  eligibleLocation?: string;
+  publishes: string[];
+  reciprocal: string[];
+  proposedTo: string[];
+}
+
+/** A `vf:Agreement`, with its clauses and realizations as stated on the agreement's side. */
+export interface Agreement extends Sourced {
+  name?: string;
+  note?: string;
+  created?: string;
+  stipulates: string[];
+  stipulatesReciprocal: string[];
+  realizes: string[];
+  realizesReciprocal: string[];
+}
+
 /**
  * Everything the accounting engine needs, keyed by IRI, plus the problems found while
  * reading. Built from RDF by the model reader; the engine itself never does I/O.
@@ -126,6 +266,18 @@ export interface EconomicModel {
   agents: Map<string, Agent>;
   resourceSpecifications: Map<string, ResourceSpecification>;
   processSpecifications: Map<string, ProcessSpecification>;
+  /** Knowledge and plan layers: the RDF model reader always fills them, other builders may leave them out. */
+  recipes?: Map<string, Recipe>;
+  recipeProcesses?: Map<string, RecipeProcess>;
+  recipeFlows?: Map<string, RecipeFlow>;
+  recipeExchanges?: Map<string, RecipeExchange>;
+  recipeResources?: Map<string, RecipeResource>;
+  plans?: Map<string, Plan>;
+  commitments?: Map<string, Commitment>;
+  intents?: Map<string, Intent>;
+  proposals?: Map<string, Proposal>;
+  agreements?: Map<string, Agreement>;
+  claims?: Map<string, Claim>;
   problems: Problem[];
 }
 

@@ -11,6 +11,8 @@ import type {
   Agent, AgentKind, EconomicEvent, EconomicModel, EconomicResource, Process, ProcessSpecification, Quantity,
   ResourceSpecification, Sourced,
 } from './EconomicModel.js';
+import { PlanningObjectReader, applyPlanningInverses } from './PlanningObjectReader.js';
+import type { NodeValues } from './PlanningObjectReader.js';
 import { problem } from './Problem.js';
 import type { Problem, Severity } from './Problem.js';
 
@@ -49,6 +51,7 @@ export function readEconomicModel(documents: ParsedDocument[]): EconomicModel {
     new DocumentReader(index, source, typed, model, links).read();
   }
   applyProcessLinks(model, links);
+  applyPlanningInverses(model, indexed);
   return model;
 }
 
@@ -64,9 +67,10 @@ function typedNodes(indexes: QuadIndex[]): Set<string> {
 }
 
 /** Reads the objects of one document into the model. */
-class DocumentReader {
+class DocumentReader implements NodeValues {
   private readonly untypedEvents: string[] = [];
   private readonly invalidTimes: string[] = [];
+  private readonly planning: PlanningObjectReader;
 
   public constructor(
     private readonly index: QuadIndex,
@@ -74,7 +78,9 @@ class DocumentReader {
     private readonly typed: Set<string>,
     private readonly model: EconomicModel,
     private readonly links: Map<string, ProcessLink[]>,
-  ) {}
+  ) {
+    this.planning = new PlanningObjectReader(index, source, this, model);
+  }
 
   public read(): void {
     for (const subject of this.index.subjects()) {
@@ -116,6 +122,7 @@ class DocumentReader {
       const specification: ProcessSpecification = { id: subject, source: this.source, name };
       this.add(this.model.processSpecifications, specification, 'ProcessSpecification');
     }
+    this.planning.readNode(subject, types);
   }
 
   /** An untyped node with an action is an event, unless only planned flows use its properties. */
@@ -295,7 +302,7 @@ class DocumentReader {
     this.model.problems.push(problem('warning', message, { subject, source: this.source }));
   }
 
-  private iri(subject: string, predicate: string): string | undefined {
+  public iri(subject: string, predicate: string): string | undefined {
     const value = this.single(subject, predicate);
     if (value !== undefined && value.termType === 'Literal') {
       const message = `[${subject}] has the literal [${value.value}] for ${compactIri(predicate)}, expected an IRI; ` +
@@ -306,25 +313,25 @@ class DocumentReader {
     return value === undefined ? undefined : termKey(value);
   }
 
-  private iris(subject: string, predicate: string): string[] {
+  public iris(subject: string, predicate: string): string[] {
     return this.index.objects(subject, predicate).filter((value) => value.termType !== 'Literal').map(termKey);
   }
 
-  private strings(subject: string, predicate: string): string[] {
+  public strings(subject: string, predicate: string): string[] {
     return this.index.objects(subject, predicate).map((value) => (value.termType === 'Literal' ? value.value : termKey(value)));
   }
 
-  private text(subject: string, predicate: string): string | undefined {
+  public text(subject: string, predicate: string): string | undefined {
     return this.single(subject, predicate)?.value;
   }
 
-  private boolean(subject: string, predicate: string): boolean | undefined {
+  public boolean(subject: string, predicate: string): boolean | undefined {
     const value = this.single(subject, predicate)?.value;
     return value === undefined ? undefined : value === 'true' || value === '1';
   }
 
   /** Returns a time as written; a value that is not an xsd:dateTime is kept and reported with the document. */
-  private dateTime(subject: string, predicate: string): string | undefined {
+  public dateTime(subject: string, predicate: string): string | undefined {
     const value = this.text(subject, predicate);
     if (value !== undefined && DateTimeValue.parse(value)?.isXsdDateTime() !== true) {
       this.invalidTimes.push(`[${subject}] ${compactIri(predicate)} [${value}]`);
@@ -338,7 +345,7 @@ class DocumentReader {
    * severity when the measure cannot be read. Several equal measures count as one, since a
    * document that states a node twice repeats its blank-node measures.
    */
-  private quantity(subject: string, predicate: string, severity: Severity, problems: Problem[]): Quantity | undefined {
+  public quantity(subject: string, predicate: string, severity: Severity, problems: Problem[]): Quantity | undefined {
     const measures = this.index.objects(subject, predicate);
     if (measures.length === 0) {
       return undefined;
@@ -391,22 +398,35 @@ class DocumentReader {
   }
 }
 
-/** Sets `inputOf` / `outputOf` of events from the process side, reporting conflicts with the event side. */
+/**
+ * Sets `inputOf` / `outputOf` of events, commitments and intents from the process side,
+ * reporting conflicts with the link stated on the flow.
+ */
 function applyProcessLinks(model: EconomicModel, links: Map<string, ProcessLink[]>): void {
-  for (const [eventId, eventLinks] of links) {
-    const event = model.events.get(eventId);
-    if (event === undefined) {
+  for (const [flowId, flowLinks] of links) {
+    const [kind, flow] = processFlow(model, flowId);
+    if (flow === undefined) {
       continue;
     }
-    for (const link of eventLinks) {
-      const stated = event[link.field];
+    for (const link of flowLinks) {
+      const stated = flow[link.field];
       if (stated === undefined) {
-        event[link.field] = link.process;
+        flow[link.field] = link.process;
       } else if (stated !== link.process) {
-        const message = `Event [${eventId}] is vf:${link.field} [${stated}], but process [${link.process}] also lists it; ` +
-          'kept the link stated on the event';
-        model.problems.push(problem('warning', message, { subject: eventId, source: link.source }));
+        const message = `${kind} [${flowId}] is vf:${link.field} [${stated}], but process [${link.process}] also lists it; ` +
+          `kept the link stated on the ${kind.toLowerCase()}`;
+        model.problems.push(problem('warning', message, { subject: flowId, source: link.source }));
       }
     }
   }
+}
+
+/** Finds the event, commitment or intent with an IRI, with the name of its class. */
+function processFlow(model: EconomicModel, id: string): [string, Pick<EconomicEvent, 'inputOf' | 'outputOf'> | undefined] {
+  const event = model.events.get(id);
+  if (event !== undefined) {
+    return ['Event', event];
+  }
+  const commitment = model.commitments?.get(id);
+  return commitment === undefined ? ['Intent', model.intents?.get(id)] : ['Commitment', commitment];
 }
