@@ -1,0 +1,146 @@
+import { compareLinks } from './compareLinks.js';
+import type { LinkComparator } from './compareLinks.js';
+import type { FlowGraph, FlowLink } from './FlowGraph.js';
+import { InvalidTraceOptionError } from './InvalidTraceOptionError.js';
+import { PairingMemory } from './PairingMemory.js';
+import { DEFAULT_MAX_DEPTH, TRACE_ORDERS } from './TraceResult.js';
+import type {
+  FlowEdge, FlowNode, FlowNodeKind, TraceDirection, TraceOptions, TraceOrder, TraceResult,
+} from './TraceResult.js';
+import { UnknownNodeError } from './UnknownNodeError.js';
+
+/** A node waiting to be listed, with the path state that reached it. */
+interface Pending {
+  node: string;
+  kind: FlowNodeKind;
+  depth: number;
+  memory: PairingMemory;
+  /** The link that reached it; absent for the start node. */
+  edge?: FlowEdge;
+}
+
+/** Checks the options and fills in the defaults. */
+function checkOptions(options: TraceOptions): { order: TraceOrder; maxDepth: number } {
+  const order = options.order ?? 'reference';
+  if (!TRACE_ORDERS.includes(order)) {
+    throw new InvalidTraceOptionError('order', order, `one of ${TRACE_ORDERS.join(', ')}`);
+  }
+  const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+  if (!Number.isSafeInteger(maxDepth) || maxDepth < 0) {
+    throw new InvalidTraceOptionError('maxDepth', maxDepth, 'a non-negative integer');
+  }
+  return { order, maxDepth };
+}
+
+/** One walk over a flow graph, with the state that its steps share. */
+class FlowWalk {
+  private readonly visited = new Set<string>();
+  private readonly flows: FlowNode[] = [];
+  private readonly edges: FlowEdge[] = [];
+  /** Nodes at the depth limit, with the neighbours they would have followed. */
+  private readonly cut: { node: string; neighbours: string[] }[] = [];
+  private readonly compare: LinkComparator;
+
+  public constructor(
+    private readonly graph: FlowGraph,
+    private readonly direction: TraceDirection,
+    private readonly order: TraceOrder,
+    private readonly maxDepth: number,
+  ) {
+    this.compare = compareLinks(order, direction, (iri) => graph.event(iri));
+  }
+
+  /**
+   * Walks from `start`. The reference order takes the newest pending node, which makes it
+   * depth-first, and neighbours are pushed in reverse so the first one is walked first. The plain
+   * order takes the oldest (breadth-first). A node is listed when it is taken for the first time.
+   */
+  public run(start: string, kind: FlowNodeKind): TraceResult {
+    const frontier: Pending[] = [{ node: start, kind, depth: 0, memory: PairingMemory.empty }];
+    let head = 0;
+    while (head < frontier.length) {
+      const item = this.order === 'reference' ? frontier.pop()! : frontier[head++]!;
+      this.take(item, frontier);
+    }
+    return this.result(start);
+  }
+
+  private take(item: Pending, frontier: Pending[]): void {
+    if (item.edge !== undefined) {
+      this.edges.push(item.edge);
+    }
+    if (this.visited.has(item.node)) {
+      return;
+    }
+    this.visited.add(item.node);
+    this.flows.push({ id: item.node, kind: item.kind });
+    const neighbours = this.neighbours(item);
+    if (item.depth >= this.maxDepth) {
+      if (neighbours.length > 0) {
+        this.cut.push({ node: item.node, neighbours: neighbours.map((next) => next.node) });
+      }
+      return;
+    }
+    frontier.push(...(this.order === 'reference' ? neighbours.reverse() : neighbours));
+  }
+
+  /** Returns the neighbours to walk next, in order, skipping paired events of another leg. */
+  private neighbours(item: Pending): Pending[] {
+    const links = this.direction === 'trace' ? this.graph.previous(item.node) : this.graph.next(item.node);
+    const event = item.kind === 'EconomicEvent' ? this.graph.event(item.node) : undefined;
+    const memory = event === undefined ? item.memory : item.memory.after(event, this.direction);
+    const pending: Pending[] = [];
+    for (const link of links.sort(this.compare)) {
+      const next = item.kind === 'Process' ? memory.follow(link.event, this.direction) : memory;
+      if (next !== undefined) {
+        pending.push({
+          node: link.node, kind: link.kind, depth: item.depth + 1, memory: next, edge: this.edgeTo(item, link),
+        });
+      }
+    }
+    return pending;
+  }
+
+  /** States the link in the direction value flows. */
+  private edgeTo(item: Pending, link: FlowLink): FlowEdge {
+    const [from, to] = this.direction === 'trace' ? [link.node, item.node] : [item.node, link.node];
+    return { from, to, action: link.event.action };
+  }
+
+  private result(start: string): TraceResult {
+    const result: TraceResult = {
+      start, direction: this.direction, order: this.order, flows: this.flows, edges: this.edges,
+    };
+    const cutAt = this.cut
+      .filter(({ neighbours }) => neighbours.some((node) => !this.visited.has(node)))
+      .map(({ node }) => node);
+    if (cutAt.length > 0) {
+      result.truncated = { maxDepth: this.maxDepth, cutAt };
+    }
+    return result;
+  }
+}
+
+/**
+ * Walks a flow graph from the node `start` in one direction and returns every node reached,
+ * each once (a visited set ends loops), with the links followed. Throws
+ * {@link UnknownNodeError} when `start` is not in the graph and {@link InvalidTraceOptionError}
+ * for a bad option.
+ *
+ * NOTE: a node is expanded once, with the pairing memory of the first path that reaches it, so
+ * a paired event that a later path would have admitted stays unreached when the first path did
+ * not admit it.
+ */
+export function walkFlows(
+  graph: FlowGraph,
+  start: string,
+  direction: TraceDirection,
+  options: TraceOptions = {},
+): TraceResult {
+  const { order, maxDepth } = checkOptions(options);
+  const kind = graph.kindOf(start);
+  if (kind === undefined) {
+    throw new UnknownNodeError(start);
+  }
+  return new FlowWalk(graph, direction, order, maxDepth).run(start, kind);
+}
