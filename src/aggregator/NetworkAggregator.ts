@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../rdf/index.js';
 import { contributionsToJson, inventoryToJson } from '../report/index.js';
 import type { ContributionsJson, InventoryJson } from '../report/index.js';
 import { getLogger } from '../util/index.js';
+import { AccountingViews, ScopeTree } from '../views/index.js';
 import { applyPodOwnershipRule } from './applyPodOwnershipRule.js';
 
 const logger = getLogger('NetworkAggregator');
@@ -32,6 +33,8 @@ export interface NetworkSnapshot {
   report: CrawlReportJson;
   /** Problems of the crawl itself (unreachable pods, quarantined documents, cycles, duplicate events). */
   problems: Problem[];
+  /** Accounting views of this crawl per network, organization, project and person. */
+  views: AccountingViews;
 }
 
 /**
@@ -72,6 +75,16 @@ export function snapshotOf(result: NetworkCrawlResult): NetworkSnapshot {
     pods: result.report.pods,
     report: result.report,
     problems: result.problems,
+    views: new AccountingViews({
+      model,
+      scopes: new ScopeTree({
+        roots: result.report.roots,
+        memberships: result.memberships,
+        quads: result.documents.flatMap((document) => document.quads),
+        model,
+      }),
+      problems: model.problems,
+    }),
   };
 }
 

@@ -3,26 +3,31 @@ import type { Express, NextFunction, Request, Response, Router } from 'express';
 import { getLogger } from '../util/index.js';
 import type { NetworkSnapshot } from '../aggregator/index.js';
 import { crawlReportToTurtle } from '../crawler/index.js';
+import { MethodNotAllowedError, NotFoundError, problemOf, sendProblem } from './api/ApiProblem.js';
+import { createApiRouter, requireSnapshot } from './api/createApiRouter.js';
+import type { SnapshotSource } from './api/createApiRouter.js';
 
 const logger = getLogger('ServiceApp');
 
 /** Paths the service serves, all read-only. */
 const SERVICE_PATHS = ['/', '/health', '/inventory', '/contributions', '/crawl', '/crawl.ttl'];
 
-/** Supplies the latest network figures; undefined until the first crawl has finished. */
-export type SnapshotSource = () => NetworkSnapshot | undefined;
 
 /**
  * Builds the HTTP service that publishes the aggregator's latest figures as JSON. `/` lists the
  * links, and `/inventory` and `/contributions` return the parts of the latest snapshot. `/crawl`
  * returns the crawl report as JSON, or as Turtle when the request prefers `text/turtle`; the
  * Turtle form is also at `/crawl.ttl`. `/health` reports liveness. Other methods than GET and
- * HEAD get a 405 with an `Allow` header. Errors become `application/problem+json`. With a
- * `sparql` router, the SPARQL 1.1 Protocol endpoint is mounted at `/sparql`.
+ * HEAD get a 405 with an `Allow` header. The accounting views' JSON API is under `/api` (see
+ * {@link createApiRouter}). Every error is mapped once, by {@link problemOf}, to an
+ * `application/problem+json` answer. With a `sparql` router, the SPARQL 1.1 Protocol endpoint is
+ * mounted at `/sparql`.
  */
 export function createServiceApp(snapshot: SnapshotSource, options: { sparql?: Router } = {}): Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use('/api', createApiRouter(snapshot));
   if (options.sparql !== undefined) {
     app.use('/sparql', options.sparql);
   }
@@ -38,6 +43,9 @@ export function createServiceApp(snapshot: SnapshotSource, options: { sparql?: R
       crawl: `${base}/crawl`,
       crawlTurtle: `${base}/crawl.ttl`,
       health: `${base}/health`,
+      networkView: `${base}/api/views/network`,
+      scopes: `${base}/api/scopes`,
+      openapi: `${base}/api/openapi.json`,
       ...(options.sparql === undefined ? {} : { sparql: `${base}/sparql` }),
     });
   });
@@ -60,39 +68,25 @@ export function createServiceApp(snapshot: SnapshotSource, options: { sparql?: R
   });
 
   // Express serves HEAD from the GET routes, so every other method on a known path is a 405.
-  app.all(SERVICE_PATHS, (request: Request, response: Response) => {
-    response.set('Allow', 'GET, HEAD');
-    sendProblem(response, 405, 'Method Not Allowed', `The method [${request.method}] is not allowed on [${request.path}]. ` +
-      'Use GET or HEAD.');
-  });
-  app.use((request: Request, response: Response) => {
-    sendProblem(response, 404, 'Not Found', `No resource at [${request.path}]`);
-  });
-  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
-    if (error instanceof SnapshotUnavailableError) {
-      sendProblem(response, 503, 'Service Unavailable', error.message);
+  app.all([...SERVICE_PATHS, /^\/api\//u], (request: Request, response: Response, next: NextFunction) => {
+    if (request.method === 'GET' || request.method === 'HEAD') {
+      next();
       return;
     }
-    logger.error({ err: error }, 'Request failed');
-    sendProblem(response, 500, 'Internal Server Error', 'The request failed; the service log has the cause');
+    response.set('Allow', 'GET, HEAD');
+    next(new MethodNotAllowedError(request.method, request.path));
+  });
+  app.use((request: Request, _response: Response, next: NextFunction) => {
+    next(new NotFoundError(`No resource at [${request.path}]`));
+  });
+  app.use((error: unknown, _request: Request, response: Response, _next: NextFunction) => {
+    const problem = problemOf(error);
+    if (problem.status >= 500 && problem.status !== 503) {
+      logger.error({ err: error }, 'Request failed');
+    }
+    sendProblem(response, problem);
   });
   return app;
-}
-
-/** Raised when a figure is requested before the first crawl has finished. */
-export class SnapshotUnavailableError extends Error {
-  public constructor() {
-    super('The first crawl has not finished yet; retry in a few seconds');
-    this.name = 'SnapshotUnavailableError';
-  }
-}
-
-function requireSnapshot(snapshot: SnapshotSource): NetworkSnapshot {
-  const current = snapshot();
-  if (current === undefined) {
-    throw new SnapshotUnavailableError();
-  }
-  return current;
 }
 
 /** Sends the crawl report as Turtle, its subject the `/crawl` URL of this service. */
@@ -102,6 +96,3 @@ async function sendTurtleReport(request: Request, response: Response, current: N
   response.vary('Accept').type('text/turtle').send(turtle);
 }
 
-function sendProblem(response: Response, status: number, title: string, detail: string): void {
-  response.status(status).type('application/problem+json').send(JSON.stringify({ status, title, detail }));
-}

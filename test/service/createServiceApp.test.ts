@@ -4,7 +4,9 @@ import type { AddressInfo } from 'node:net';
 import type { NetworkSnapshot } from '../../src/aggregator/index.js';
 import { crawlReportToQuads } from '../../src/crawler/index.js';
 import type { CrawlReportJson, PodCrawlReport } from '../../src/crawler/index.js';
+import { emptyModel } from '../../src/model/index.js';
 import { createServiceApp } from '../../src/service/index.js';
+import { AccountingViews, ScopeTree } from '../../src/views/index.js';
 import { assertIsomorphic, turtle } from '../support/rdfAssertions.js';
 
 const POD: PodCrawlReport = {
@@ -55,6 +57,11 @@ const SNAPSHOT: NetworkSnapshot = {
   pods: [POD],
   report: REPORT,
   problems: [],
+  views: new AccountingViews({
+    model: emptyModel(),
+    scopes: new ScopeTree({ roots: ['http://localhost:1/net/profile/card#me'], memberships: [], quads: [], model: emptyModel() }),
+    problems: [],
+  }),
 };
 
 async function listen(snapshot: NetworkSnapshot | undefined): Promise<{ server: Server; base: string }> {
@@ -117,7 +124,10 @@ describe('The service app', () => {
     const response = await fetch(`${base}/nothing-here`);
     assert.equal(response.status, 404);
     assert.equal(response.headers.get('content-type'), 'application/problem+json; charset=utf-8');
-    assert.deepEqual(await response.json(), { status: 404, title: 'Not Found', detail: 'No resource at [/nothing-here]' });
+    assert.deepEqual(await response.json(), {
+      type: 'https://w3id.org/oce/problems#not-found', status: 404, title: 'Not Found',
+      detail: 'No resource at [/nothing-here]',
+    });
   });
 
   for (const method of ['POST', 'PUT', 'DELETE', 'PATCH']) {
@@ -127,6 +137,7 @@ describe('The service app', () => {
       assert.equal(response.headers.get('allow'), 'GET, HEAD');
       assert.equal(response.headers.get('content-type'), 'application/problem+json; charset=utf-8');
       assert.deepEqual(await response.json(), {
+        type: 'https://w3id.org/oce/problems#method-not-allowed',
         status: 405,
         title: 'Method Not Allowed',
         detail: `The method [${method}] is not allowed on [/inventory]. Use GET or HEAD.`,
@@ -135,7 +146,7 @@ describe('The service app', () => {
   }
 
   it('rejects POST on every service path with 405.', async () => {
-    for (const path of ['/', '/health', '/contributions', '/crawl', '/crawl.ttl']) {
+    for (const path of ['/', '/health', '/contributions', '/crawl', '/crawl.ttl', '/api/views/network', '/api/scopes']) {
       const response = await fetch(`${base}${path}`, { method: 'POST' });
       assert.equal(response.status, 405, path);
       assert.equal(response.headers.get('allow'), 'GET, HEAD', path);

@@ -1,0 +1,124 @@
+import { Router } from 'express';
+import type { Request, Response } from 'express';
+import type { NetworkSnapshot } from '../../aggregator/index.js';
+import { parsePeriod } from '../../views/index.js';
+import type { Period, ScopeKind } from '../../views/index.js';
+import { ApiLinks } from './ApiLinks.js';
+import { InvalidParameterError, NotFoundError, SnapshotUnavailableError } from './ApiProblem.js';
+import { OPENAPI_DOCUMENT } from './openApiDocument.js';
+import { paginate, parseLimit } from './paginate.js';
+import { eventToJson, processToJson, scopeToJson, viewToJson } from './viewJson.js';
+
+/** Supplies the latest network figures; undefined until the first crawl has finished. */
+export type SnapshotSource = () => NetworkSnapshot | undefined;
+
+/** The kinds of view the API serves, one path each. */
+export const VIEW_KINDS: readonly ScopeKind[] = ['network', 'organization', 'project', 'person'];
+
+/** Returns the latest snapshot, or raises a 503 problem before the first crawl has finished. */
+export function requireSnapshot(snapshot: SnapshotSource): NetworkSnapshot {
+  const current = snapshot();
+  if (current === undefined) {
+    throw new SnapshotUnavailableError();
+  }
+  return current;
+}
+
+/** Reads a query parameter given at most once as text, and raises a 400 for a repeated one. */
+function textParameter(request: Request, name: string): string | undefined {
+  const value: unknown = request.query[name];
+  if (value === undefined || typeof value === 'string') {
+    return value;
+  }
+  throw new InvalidParameterError(name, `Expected one [${name}] parameter as text, got ${JSON.stringify(value)}`);
+}
+
+function requiredIri(request: Request, name: string): string {
+  const value = textParameter(request, name);
+  if (value === undefined || value === '') {
+    throw new InvalidParameterError(name, `Expected the [${name}] parameter with the IRI to look up, got none`);
+  }
+  return value;
+}
+
+function periodOf(request: Request): Period {
+  return parsePeriod(textParameter(request, 'from'), textParameter(request, 'to'));
+}
+
+function linksOf(request: Request): ApiLinks {
+  return new ApiLinks(`${request.protocol}://${request.get('host') ?? 'localhost'}`);
+}
+
+/** Sends one page of a list with the link of the next page. */
+function sendPage<T>(request: Request, response: Response, items: readonly T[], idOf: (item: T) => string,
+  toJson: (item: T) => unknown): void {
+  const page = paginate(items, idOf, parseLimit(textParameter(request, 'limit')), textParameter(request, 'cursor'));
+  const query = Object.fromEntries(Object.entries(request.query).filter(([name]) => name !== 'cursor')) as
+    Record<string, string>;
+  response.json({
+    total: page.total,
+    items: page.items.map(toJson),
+    next: page.nextCursor === null ? null : linksOf(request).page(`${request.baseUrl}${request.path}`, query, page.nextCursor),
+  });
+}
+
+/**
+ * Builds the JSON API of the accounting views, mounted at `/api`:
+ * - `GET /scopes`: every network, organization, project and person, with parents, children and view links;
+ * - `GET /views/{kind}?id=IRI&from=&to=`: the view of one scope (`id` may be left out for the first network);
+ * - `GET /views/{kind}/events?id=&from=&to=&figure=&limit=&cursor=`: the events of a view or of one figure;
+ * - `GET /views/{kind}/processes?id=&from=&to=&limit=&cursor=`: the processes of a view;
+ * - `GET /events?id=IRI`: one event and the document stating it;
+ * - `GET /openapi.json`: the OpenAPI 3.1 description of all of it.
+ * Errors propagate to the service's one error handler, which sends a problem document.
+ */
+export function createApiRouter(snapshot: SnapshotSource): Router {
+  const router = Router();
+  router.get('/openapi.json', (_request, response) => {
+    response.json(OPENAPI_DOCUMENT);
+  });
+  router.get('/scopes', (request, response) => {
+    const current = requireSnapshot(snapshot);
+    const { scopes } = current.views;
+    const period = periodOf(request);
+    const kindOf = (id: string): ScopeKind | undefined => scopes.get(id)?.kind;
+    response.json({
+      network: current.network,
+      scopes: scopes.all().map((scope) => scopeToJson(scope, period, linksOf(request), kindOf)),
+    });
+  });
+  for (const kind of VIEW_KINDS) {
+    const scopeId = (request: Request, current: NetworkSnapshot): string =>
+      kind === 'network' && textParameter(request, 'id') === undefined ? current.network : requiredIri(request, 'id');
+    router.get(`/views/${kind}`, (request, response) => {
+      const current = requireSnapshot(snapshot);
+      const view = current.views.view(scopeId(request, current), periodOf(request), kind);
+      response.json(viewToJson(view, linksOf(request), (id) => current.views.scopes.get(id)?.kind));
+    });
+    router.get(`/views/${kind}/events`, (request, response) => {
+      const current = requireSnapshot(snapshot);
+      const events = current.views.eventsOf(scopeId(request, current), periodOf(request),
+        textParameter(request, 'figure'), kind);
+      sendPage(request, response, events, (event) => event.id, (event) => eventToJson(event, linksOf(request)));
+    });
+    router.get(`/views/${kind}/processes`, (request, response) => {
+      const current = requireSnapshot(snapshot);
+      const processes = current.views.processesOf(scopeId(request, current), periodOf(request), kind);
+      sendPage(request, response, processes, (process) => process.id, processToJson);
+    });
+  }
+  router.get('/events', (request, response) => {
+    const current = requireSnapshot(snapshot);
+    const id = requiredIri(request, 'id');
+    const event = current.views.event(id);
+    if (event === undefined) {
+      throw new NotFoundError(`No event [${id}] is in the crawled data (an excluded or quarantined event is not)`, 'id');
+    }
+    const links = linksOf(request);
+    response.json({
+      ...eventToJson(event, links),
+      correctedBy: current.views.correctionsOf(id).map((correction) => links.event(correction.id)),
+    });
+  });
+  return router;
+}

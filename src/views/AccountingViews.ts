@@ -1,0 +1,184 @@
+import { compareCodeUnits } from '../accounting/compareCodeUnits.js';
+import type { EconomicEvent, EconomicModel, Problem, Process } from '../model/index.js';
+import type { AccountingView, Provenance } from './AccountingView.js';
+import { periodKey } from './Period.js';
+import type { Period } from './Period.js';
+import { computePeriodFigures } from './PeriodFigures.js';
+import type { PeriodFigures } from './PeriodFigures.js';
+import {
+  balanceFigures, contributionFigures, contributionTotals, flowFigures, heldResources, isEventWithin,
+} from './scopeFigures.js';
+import type { Scope, ScopeKind } from './ScopeTree.js';
+import type { ScopeTree } from './ScopeTree.js';
+
+/** Raised when a view is asked for an agent no crawled data names, or of the wrong kind. */
+export class UnknownScopeError extends Error {
+  public constructor(public readonly scope: string, public readonly expectedKind?: ScopeKind,
+    public readonly actualKind?: ScopeKind) {
+    super(actualKind === undefined
+      ? `No network, organization, project or person [${scope}] is named in the crawled data`
+      : `Expected [${scope}] to be ${withArticle(expectedKind ?? 'scope')}, but it is ${withArticle(actualKind)}`);
+    this.name = 'UnknownScopeError';
+  }
+}
+
+/** Raised when a figure key names no figure of the view it is asked of. */
+export class UnknownFigureError extends Error {
+  public constructor(public readonly figure: string, scope: string) {
+    super(`The view of [${scope}] has no figure [${figure}]; take the figure key from a provenance link`);
+    this.name = 'UnknownFigureError';
+  }
+}
+
+/** The input of the views: the trusted model of one crawl and the scope hierarchy. */
+export interface ViewSource {
+  model: EconomicModel;
+  scopes: ScopeTree;
+  /** Problems found while reading and checking the crawled data, shown in the views they concern. */
+  problems: readonly Problem[];
+}
+
+/** How many periods' figures stay computed; views of other periods compute theirs again. */
+const CACHED_PERIODS = 8;
+
+/**
+ * Accounting views of one crawl for any scope and period: the network-wide figures of a period are
+ * computed once (inventory replay and contributions) and then narrowed to the scope and everything
+ * below it. Each figure keeps the events behind it, so {@link eventsOf} can list them again.
+ */
+export class AccountingViews {
+  private readonly periods = new Map<string, PeriodFigures>();
+
+  public constructor(private readonly source: ViewSource) {}
+
+  /** Returns the scope hierarchy of the crawl. */
+  public get scopes(): ScopeTree {
+    return this.source.scopes;
+  }
+
+  /** Returns the scope, checking its kind when one is given. */
+  public scope(id: string, kind?: ScopeKind): Scope {
+    const scope = this.source.scopes.get(id);
+    if (scope === undefined) {
+      throw new UnknownScopeError(id);
+    }
+    if (kind !== undefined && scope.kind !== kind) {
+      throw new UnknownScopeError(id, kind, scope.kind);
+    }
+    return scope;
+  }
+
+  /** Computes the view of a scope for a period. */
+  public view(id: string, period: Period, kind?: ScopeKind): AccountingView {
+    const scope = this.scope(id, kind);
+    const within = this.source.scopes.within(id);
+    const figures = this.figures(period);
+    const events = figures.events.filter((event) => isEventWithin(event, within, figures.model));
+    const inventory = heldResources(figures, within);
+    const contributions = contributionFigures(figures, within);
+    const flows = flowFigures(figures, within);
+    const subjects = new Set([...events.map(({ event }) => event.id), ...inventory.map((resource) => resource.id)]);
+    const problems = [...this.source.problems, ...figures.inventory.problems, ...figures.contributions.problems]
+      .filter((found) => found.subject !== null && subjects.has(found.subject));
+    return {
+      scope,
+      includes: [...within].sort(compareCodeUnits),
+      period,
+      inventory,
+      contributions,
+      contributionTotals: contributionTotals(contributions, figures),
+      flows,
+      balances: balanceFigures(flows, figures),
+      counts: { events: events.length, processes: this.processesOf(id, period).length },
+      problems: dropRepeats(problems),
+    };
+  }
+
+  /**
+   * Lists the accepted events of a scope's view in replay order. With a figure key, it lists only
+   * the events behind that figure.
+   */
+  public eventsOf(id: string, period: Period, figure?: string, kind?: ScopeKind): EconomicEvent[] {
+    const figures = this.figures(period);
+    if (figure !== undefined) {
+      const provenance = findProvenance(this.view(id, period, kind), figure);
+      return provenance.events.flatMap((event) => figures.model.events.get(event) ?? []);
+    }
+    this.scope(id, kind);
+    const within = this.source.scopes.within(id);
+    return figures.events.filter((event) => isEventWithin(event, within, figures.model)).map(({ event }) => event);
+  }
+
+  /**
+   * Lists the processes of a scope's view, sorted by IRI: those its events of the period are
+   * inputs or outputs of, and over the whole record also those in scope of the scope or below it.
+   */
+  public processesOf(id: string, period: Period, kind?: ScopeKind): Process[] {
+    this.scope(id, kind);
+    const within = this.source.scopes.within(id);
+    const figures = this.figures(period);
+    const ids = new Set<string>();
+    const wholeRecord = period.from === null && period.to === null;
+    for (const process of wholeRecord ? figures.model.processes.values() : []) {
+      if (process.inScopeOf.some((scope) => within.has(scope))) {
+        ids.add(process.id);
+      }
+    }
+    for (const counted of figures.events) {
+      const process = counted.base.inputOf ?? counted.base.outputOf;
+      if (process !== undefined && isEventWithin(counted, within, figures.model)) {
+        ids.add(process);
+      }
+    }
+    return [...ids].sort(compareCodeUnits).flatMap((process) => figures.model.processes.get(process) ?? []);
+  }
+
+  /** Returns an event of the crawl (one the trust rule kept), or undefined. */
+  public event(id: string): EconomicEvent | undefined {
+    return this.source.model.events.get(id);
+  }
+
+  /** Lists the events that correct the given one, sorted by IRI. */
+  public correctionsOf(id: string): EconomicEvent[] {
+    return [...this.source.model.events.values()].filter((event) => event.corrects === id)
+      .sort((a, b) => compareCodeUnits(a.id, b.id));
+  }
+
+  private figures(period: Period): PeriodFigures {
+    const key = periodKey(period);
+    let figures = this.periods.get(key);
+    if (figures === undefined) {
+      figures = computePeriodFigures(this.source.model, period);
+      if (this.periods.size >= CACHED_PERIODS) {
+        this.periods.delete(this.periods.keys().next().value as string);
+      }
+    } else {
+      this.periods.delete(key);
+    }
+    this.periods.set(key, figures);
+    return figures;
+  }
+}
+
+function findProvenance(view: AccountingView, figure: string): Provenance {
+  const all = [
+    ...view.inventory, ...view.contributions, ...view.contributionTotals, ...view.flows, ...view.balances,
+  ].map((item) => item.provenance);
+  const found = all.find((provenance) => provenance.figure === figure);
+  if (found === undefined) {
+    throw new UnknownFigureError(figure, view.scope.id);
+  }
+  return found;
+}
+
+function withArticle(kind: string): string {
+  return `${/^[aeiou]/u.test(kind) ? 'an' : 'a'} ${kind}`;
+}
+
+function dropRepeats(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((found) => {
+    const key = JSON.stringify(found);
+    return !seen.has(key) && seen.add(key) !== undefined;
+  });
+}

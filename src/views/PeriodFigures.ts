@@ -1,0 +1,48 @@
+import { checkEvent, computeContributions, computeInventory, orderEvents } from '../accounting/index.js';
+import type { ContributionResult, InventoryResult } from '../accounting/index.js';
+import type { EconomicEvent, EconomicModel } from '../model/index.js';
+import { modelForPeriod } from './Period.js';
+import type { Period } from './Period.js';
+
+/** An accepted event of a period and the event whose action, agents and process it counts under. */
+export interface CountedEvent {
+  event: EconomicEvent;
+  /** The event itself, or for a correction the event it corrects. */
+  base: EconomicEvent;
+}
+
+/**
+ * The network-wide figures of one period, computed once and then narrowed to each scope: the
+ * inventory at the period's end (every event before `to`), and the contributions and accepted
+ * events within the period.
+ */
+export interface PeriodFigures {
+  /** The events of the period (see {@link modelForPeriod}), with the rest of the model unchanged. */
+  model: EconomicModel;
+  /** Accepted events of the period in replay order. */
+  events: CountedEvent[];
+  /** Replay position of each accepted event, for sorting provenance lists. */
+  rank: Map<string, number>;
+  inventory: InventoryResult;
+  contributions: ContributionResult;
+}
+
+/** Computes the {@link PeriodFigures} of `model` for `period`. */
+export function computePeriodFigures(model: EconomicModel, period: Period): PeriodFigures {
+  const inPeriod = modelForPeriod(model, period);
+  const untilEnd = period.from === null ? inPeriod : modelForPeriod(model, { ...period, from: null, fromText: null });
+  const events: CountedEvent[] = [];
+  for (const event of orderEvents(inPeriod.events.values()).events) {
+    const check = checkEvent(event, inPeriod.events);
+    if (check.accepted) {
+      events.push({ event, base: check.corrected ?? event });
+    }
+  }
+  return {
+    model: inPeriod,
+    events,
+    rank: new Map(events.map((counted, index) => [counted.event.id, index])),
+    inventory: computeInventory(untilEnd),
+    contributions: computeContributions(inPeriod),
+  };
+}
