@@ -8,6 +8,7 @@ import { addDemoCommand } from './commands/demoCommand.js';
 import { addInventoryCommand } from './commands/inventoryCommand.js';
 import { addImportCommand, addPodCommands } from './commands/podCommands.js';
 import { addServeCommand } from './commands/serveCommand.js';
+import { addTraceCommands } from './commands/traceCommand.js';
 import { addValidateCommand } from './commands/validateCommand.js';
 import { describeError } from './describeError.js';
 
@@ -37,6 +38,7 @@ export function buildProgram(io: CliIo, waitForStop: () => Promise<void> = waitF
     });
   addInventoryCommand(program, io);
   addContributionsCommand(program, io);
+  addTraceCommands(program, io);
   addValidateCommand(program, io);
   addPodCommands(program, io);
   addImportCommand(program, io);

@@ -1,8 +1,10 @@
+import type { EconomicEvent } from '../model/index.js';
 import { compareLinks } from './compareLinks.js';
 import type { LinkComparator } from './compareLinks.js';
 import type { FlowGraph, FlowLink } from './FlowGraph.js';
 import { InvalidTraceOptionError } from './InvalidTraceOptionError.js';
 import { PairingMemory } from './PairingMemory.js';
+import { EventTimes } from './EventTimes.js';
 import { DEFAULT_MAX_DEPTH, TRACE_ORDERS } from './TraceResult.js';
 import type {
   FlowEdge, FlowNode, FlowNodeKind, TraceDirection, TraceOptions, TraceOrder, TraceResult,
@@ -17,6 +19,8 @@ interface Pending {
   memory: PairingMemory;
   /** The link that reached it; absent for the start node. */
   edge?: FlowEdge;
+  /** The event whose link reached it; absent for the start node. */
+  via?: EconomicEvent;
 }
 
 /** Checks the options and fills in the defaults. */
@@ -39,6 +43,9 @@ class FlowWalk {
   private readonly edges: FlowEdge[] = [];
   /** Nodes at the depth limit, with the neighbours they would have followed. */
   private readonly cut: { node: string; neighbours: string[] }[] = [];
+  /** For each resource, the neighbours already pushed from it. */
+  private readonly pushedFrom = new Map<string, Set<string>>();
+  private readonly times = new EventTimes();
   private readonly compare: LinkComparator;
 
   public constructor(
@@ -47,7 +54,7 @@ class FlowWalk {
     private readonly order: TraceOrder,
     private readonly maxDepth: number,
   ) {
-    this.compare = compareLinks(order, direction, (iri) => graph.event(iri));
+    this.compare = compareLinks(order, direction, (iri) => graph.event(iri), this.times);
   }
 
   /**
@@ -65,23 +72,61 @@ class FlowWalk {
     return this.result(start);
   }
 
+  /**
+   * Lists a node the first time it is taken and pushes its neighbours. A resource taken again
+   * pushes the neighbours that the new path's time bound admits and no earlier visit pushed.
+   */
   private take(item: Pending, frontier: Pending[]): void {
     if (item.edge !== undefined) {
       this.edges.push(item.edge);
     }
-    if (this.visited.has(item.node)) {
+    const first = !this.visited.has(item.node);
+    if (!first && item.kind !== 'EconomicResource') {
       return;
     }
-    this.visited.add(item.node);
-    this.flows.push({ id: item.node, kind: item.kind });
-    const neighbours = this.neighbours(item);
-    if (item.depth >= this.maxDepth) {
-      if (neighbours.length > 0) {
-        this.cut.push({ node: item.node, neighbours: neighbours.map((next) => next.node) });
-      }
+    if (first) {
+      this.visited.add(item.node);
+      this.flows.push({ id: item.node, kind: item.kind });
+    }
+    const neighbours = this.unpushed(item, this.neighbours(item));
+    if (neighbours.length === 0) {
       return;
+    }
+    if (item.depth >= this.maxDepth) {
+      this.cut.push({ node: item.node, neighbours: neighbours.map((next) => next.node) });
+      return;
+    }
+    for (const next of neighbours) {
+      this.pushedFrom.get(item.node)?.add(next.node);
     }
     frontier.push(...(this.order === 'reference' ? neighbours.reverse() : neighbours));
+  }
+
+  /** Drops, for a resource, the neighbours an earlier visit already pushed. */
+  private unpushed(item: Pending, neighbours: Pending[]): Pending[] {
+    if (item.kind !== 'EconomicResource') {
+      return neighbours;
+    }
+    let pushed = this.pushedFrom.get(item.node);
+    if (pushed === undefined) {
+      pushed = new Set();
+      this.pushedFrom.set(item.node, pushed);
+    }
+    const known = pushed;
+    return neighbours.filter((next) => !known.has(next.node));
+  }
+
+  /**
+   * Tells whether a resource reached through the event `via` leads on to `event`. A trace
+   * follows only events into the resource not known to happen after `via`, and a track only
+   * events out of it not known to happen before `via`, so a trace from a packed item does not
+   * run into the item's later unpacking. The start resource leads to all its events.
+   */
+  private inTime(via: EconomicEvent | undefined, event: EconomicEvent): boolean {
+    if (via === undefined) {
+      return true;
+    }
+    return this.direction === 'trace' ? !this.times.isKnownBefore(via, event) : !this.times.isKnownBefore(event, via);
   }
 
   /** Returns the neighbours to walk next, in order, skipping paired events of another leg. */
@@ -91,10 +136,14 @@ class FlowWalk {
     const memory = event === undefined ? item.memory : item.memory.after(event, this.direction);
     const pending: Pending[] = [];
     for (const link of links.sort(this.compare)) {
+      if (item.kind === 'EconomicResource' && !this.inTime(item.via, link.event)) {
+        continue;
+      }
       const next = item.kind === 'Process' ? memory.follow(link.event, this.direction) : memory;
       if (next !== undefined) {
         pending.push({
-          node: link.node, kind: link.kind, depth: item.depth + 1, memory: next, edge: this.edgeTo(item, link),
+          node: link.node, kind: link.kind, depth: item.depth + 1, memory: next,
+          edge: this.edgeTo(item, link), via: link.event,
         });
       }
     }
