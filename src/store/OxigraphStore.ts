@@ -9,11 +9,24 @@ import { toQueryResult } from './TextAnswer.js';
 import type { TextAnswer } from './TextAnswer.js';
 import { MalformedQueryError } from './MalformedQueryError.js';
 import { QueryFailedError } from './QueryFailedError.js';
+import { checkGraphIri } from './checkGraphIri.js';
+import { QueryWorker } from './QueryWorker.js';
 
 const logger = getLogger('OxigraphStore');
 
 // Oxigraph 0.5 reports syntax errors as `error at LINE:COLUMN: …`; other errors come from evaluation.
 const SYNTAX_ERROR = /^error at \d+:\d+/u;
+
+/** Options of an {@link OxigraphStore}. */
+export interface OxigraphStoreOptions {
+  /**
+   * Runs queries in a worker thread that contains a replica of the store, so a query that exceeds its
+   * `timeoutMs` is stopped with a QueryTimeoutError. The replica doubles the memory of the store,
+   * and the first query after a timeout waits while a new worker loads a dump of all quads.
+   * Default false: queries run on the calling thread and `timeoutMs` is ignored.
+   */
+  readonly queryWorker?: boolean;
+}
 
 /**
  * A {@link QuadStore} held in memory by Oxigraph's WebAssembly build, so it needs nothing
@@ -21,16 +34,28 @@ const SYNTAX_ERROR = /^error at \d+:\d+/u;
  * because every quad sits in the named graph of the document it came from and a query over
  * "all the data" is the common case. The store's own default graph stays empty.
  *
- * NOTE: Oxigraph evaluates a query synchronously on the calling thread, so this class cannot stop
- * a running query: `timeoutMs` is ignored here, and `maxResults` cuts the result only after the
- * engine has built it in full.
+ * NOTE: without the `queryWorker` option, Oxigraph evaluates a query synchronously on the calling
+ * thread, so this class cannot stop it and ignores `timeoutMs`. Either way `maxResults` cuts the
+ * result only after the engine has built it in full.
  */
 export class OxigraphStore implements QuadStore {
   private readonly store = new oxigraph.Store();
   private readonly graphIris = new Set<string>();
+  private readonly worker?: QueryWorker;
 
+  public constructor(options: OxigraphStoreOptions = {}) {
+    if (options.queryWorker === true) {
+      this.worker = new QueryWorker(() => this.toNQuads());
+    }
+  }
+
+  /** Number of quads in all graphs. */
   public get size(): number {
     return this.store.size;
+  }
+
+  public countQuads(): Promise<number> {
+    return Promise.resolve(this.store.size);
   }
 
   public replaceGraph(graphIri: string, quads: Iterable<RDF.Quad>): Promise<void> {
@@ -47,12 +72,12 @@ export class OxigraphStore implements QuadStore {
       this.store.load(nTriples, { format: 'application/n-triples', to_graph_name: oxigraph.namedNode(graphIri) });
       this.graphIris.add(graphIri);
     }
+    this.worker?.replaceGraph(graphIri, nTriples);
   }
 
   public deleteGraph(graphIri: string): Promise<void> {
     return settle(() => {
-      checkGraphIri(graphIri);
-      this.dropGraph(graphIri);
+      this.replaceGraphText(graphIri, '');
     });
   }
 
@@ -60,8 +85,16 @@ export class OxigraphStore implements QuadStore {
     return Promise.resolve([...this.graphIris].sort());
   }
 
-  public query(sparql: string, options: QueryOptions = {}): Promise<QueryResult> {
+  public async query(sparql: string, options: QueryOptions = {}): Promise<QueryResult> {
+    if (this.worker !== undefined) {
+      return toQueryResult(await this.worker.query(sparql, options), options.maxResults);
+    }
     return settle(() => toQueryResult(this.queryText(sparql, options), options.maxResults));
+  }
+
+  /** Terminates the query worker, if there is one. */
+  public async close(): Promise<void> {
+    await this.worker?.close();
   }
 
   /**
@@ -124,16 +157,6 @@ function settle<T>(work: () => T): Promise<T> {
 /** Moves a quad to the default graph, so N-Triples can hold it. */
 function toTriple(quad: RDF.Quad): RDF.Quad {
   return DataFactory.quad(quad.subject, quad.predicate, quad.object);
-}
-
-/** Throws when `graphIri` is not an absolute IRI, before it is written into an update. */
-function checkGraphIri(graphIri: string): void {
-  try {
-    oxigraph.namedNode(graphIri);
-  } catch (error) {
-    const reason = error instanceof Error ? error.message : String(error);
-    throw new Error(`Invalid graph IRI [${graphIri}]: ${reason}. Expected an absolute IRI such as a document URL.`);
-  }
 }
 
 /** Translates the dataset of the query options into Oxigraph's query options. */

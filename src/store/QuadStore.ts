@@ -55,8 +55,8 @@ export interface QueryOptions {
  * offers no SPARQL Update, because graphs change only through `replaceGraph` and `deleteGraph`.
  */
 export interface QuadStore {
-  /** Number of quads in all graphs. */
-  readonly size: number;
+  /** Counts the quads in all named graphs of the store. */
+  countQuads(): Promise<number>;
 
   /**
    * Replaces the content of the named graph `graphIri` with `quads`, ignoring the graph
@@ -78,4 +78,7 @@ export interface QuadStore {
    * @throws QueryFailedError when the engine rejects or fails to evaluate a parsed query.
    */
   query(sparql: string, options?: QueryOptions): Promise<QueryResult>;
+
+  /** Releases the threads and connections of the store, which rejects calls afterwards. */
+  close(): Promise<void>;
 }
