@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import type { EconomicModel } from '../../src/model/index.js';
+import { trace, track } from '../../src/trace/index.js';
+import type { TraceResult } from '../../src/trace/index.js';
+import { iris, loadTraceFixture } from './loadTraceFixture.js';
+
+const PACKING = 'https://packing.example/';
+const HONEY = 'https://honey.example/';
+
+function ids(result: TraceResult): string[] {
+  return result.flows.map((flow) => flow.id);
+}
+
+describe('Track and trace through combine and separate', () => {
+  let model: EconomicModel;
+
+  before(async () => {
+    model = await loadTraceFixture('packing.ttl');
+  });
+
+  /*
+   * The gown came out of the unpacking by separate, so of the packing's three combine inputs only
+   * the gown's own is followed. The gown record's raise comes last because it is the earliest.
+   */
+  it('traces a gown through packing and unpacking.', () => {
+    assert.deepEqual(ids(trace(model, `${PACKING}gown-1`)), iris(PACKING,
+      'gown-1', 'separate-gown-1', 'unpack', 'consume-parcel', 'parcel', 'produce-parcel', 'pack',
+      'combine-gown-1', 'raise-gown-1'));
+  });
+
+  /*
+   * The parcel was made from all three combine inputs. Each gown's later separate is after the
+   * combine the walk came through, so it is left out.
+   */
+  it('traces a parcel to everything packed into it.', () => {
+    assert.deepEqual(ids(trace(model, `${PACKING}parcel`)), iris(PACKING,
+      'parcel', 'produce-parcel', 'pack', 'combine-gown-2', 'gown-2', 'raise-gown-2', 'combine-gown-1',
+      'gown-1', 'raise-gown-1', 'combine-box', 'box'));
+  });
+
+  /*
+   * The gown's combine names the box as its container, so the box follows. The box went into the
+   * packing a minute before the gown, so the box's own combine is left out. From the unpacking
+   * only the gown's separate is followed.
+   */
+  it('tracks a gown to its own separate.', () => {
+    assert.deepEqual(ids(track(model, `${PACKING}gown-1`)), iris(PACKING,
+      'gown-1', 'combine-gown-1', 'box', 'pack', 'produce-parcel', 'parcel', 'consume-parcel', 'unpack',
+      'separate-gown-1'));
+  });
+
+  it('tracks the unpacking to every separated item.', () => {
+    assert.deepEqual(ids(track(model, `${PACKING}unpack`)), iris(PACKING,
+      'unpack', 'separate-box', 'box', 'separate-gown-1', 'gown-1', 'separate-gown-2', 'gown-2'));
+  });
+});
+
+describe('Track and trace through a correction', () => {
+  let model: EconomicModel;
+
+  before(async () => {
+    model = await loadTraceFixture('correction.ttl');
+  });
+
+  /*
+   * Both raises brought honey in at the same time; the correction was created later, so it
+   * comes first, and it leads to the raise it corrects.
+   */
+  it('traces to the correction and the corrected event.', () => {
+    const result = trace(model, `${HONEY}shop-honey`);
+    assert.deepEqual(ids(result), iris(HONEY, 'shop-honey', 'sell', 'honey', 'fix-raise', 'raise'));
+    assert.deepEqual(result.edges[3], { from: `${HONEY}raise`, to: `${HONEY}fix-raise`, action: 'raise' });
+    assert.deepEqual(result.edges[4], { from: `${HONEY}raise`, to: `${HONEY}honey`, action: 'raise' });
+  });
+
+  it('tracks a corrected event to its correction.', () => {
+    assert.deepEqual(ids(track(model, `${HONEY}raise`)), iris(HONEY, 'raise', 'honey', 'sell', 'shop-honey', 'fix-raise'));
+  });
+
+  it('traces a correction to the event it corrects.', () => {
+    assert.deepEqual(ids(trace(model, `${HONEY}fix-raise`)), iris(HONEY, 'fix-raise', 'raise'));
+  });
+});
