@@ -9,6 +9,8 @@ import type { ContributionsJson, InventoryJson } from '../report/index.js';
 import { getLogger } from '../util/index.js';
 import { AccountingViews, ScopeTree } from '../views/index.js';
 import { applyPodOwnershipRule } from './applyPodOwnershipRule.js';
+import { derivedGraphsOf } from './derivedGraphs.js';
+import type { DerivedGraph } from './derivedGraphs.js';
 
 const logger = getLogger('NetworkAggregator');
 
@@ -35,6 +37,8 @@ export interface NetworkSnapshot {
   problems: Problem[];
   /** Accounting views of this crawl per network, organization, project and person. */
   views: AccountingViews;
+  /** The aggregator's own graphs for the store: the derived inventory and the crawl report. */
+  derivedGraphs: DerivedGraph[];
 }
 
 /**
@@ -65,12 +69,13 @@ export function snapshotOf(result: NetworkCrawlResult): NetworkSnapshot {
     logger.warn({ events: excluded.length }, 'Excluded events that break the pod ownership rule');
   }
   model.problems.push(...excluded);
+  const inventory = computeInventory(model);
   return {
     crawledAt: result.crawledAt,
     network: result.report.roots[0] ?? '',
     roots: result.report.roots,
     members: result.members.map((member) => member.webId).sort(),
-    inventory: inventoryToJson(computeInventory(model), model.problems),
+    inventory: inventoryToJson(inventory, model.problems),
     contributions: contributionsToJson(computeContributions(model), excluded),
     pods: result.report.pods,
     report: result.report,
@@ -85,6 +90,7 @@ export function snapshotOf(result: NetworkCrawlResult): NetworkSnapshot {
       }),
       problems: model.problems,
     }),
+    derivedGraphs: derivedGraphsOf(inventory, result.report),
   };
 }
 

@@ -1,4 +1,5 @@
 import type { ParsedDocument } from '../rdf/index.js';
+import type { DerivedGraph } from './derivedGraphs.js';
 import type { QuadStore } from '../store/index.js';
 import { getLogger } from '../util/index.js';
 
@@ -21,9 +22,12 @@ export interface StoreSyncResult {
 export class StoreSynchronizer {
   public constructor(private readonly store: QuadStore) {}
 
-  /** Replaces the graphs of `documents` and deletes every other graph of the store. */
-  public async sync(documents: readonly ParsedDocument[]): Promise<StoreSyncResult> {
-    const current = new Set(documents.map((document) => document.source));
+  /**
+   * Replaces the graphs of `documents` and of the aggregator's `derived` graphs, and deletes every
+   * other graph of the store.
+   */
+  public async sync(documents: readonly ParsedDocument[], derived: readonly DerivedGraph[] = []): Promise<StoreSyncResult> {
+    const current = new Set([...documents.map((document) => document.source), ...derived.map((entry) => entry.graph)]);
     let deleted = 0;
     for (const graph of await this.store.graphs()) {
       if (!current.has(graph)) {
@@ -34,7 +38,11 @@ export class StoreSynchronizer {
     for (const document of documents) {
       await this.store.replaceGraph(document.source, document.quads);
     }
-    logger.debug({ replaced: documents.length, deleted }, 'Synchronized the store');
-    return { replaced: documents.length, deleted };
+    for (const entry of derived) {
+      await this.store.replaceGraph(entry.graph, entry.quads);
+    }
+    const replaced = documents.length + derived.length;
+    logger.debug({ replaced, deleted }, 'Synchronized the store');
+    return { replaced, deleted };
   }
 }

@@ -53,8 +53,8 @@ export class Demo {
       roots: [this.network.network.webId], fetcher: this.network.aggregatorSession.fetch,
     });
     const result = await crawler.crawl();
-    await new StoreSynchronizer(this.store).sync(result.documents);
     const snapshot = snapshotOf(result);
+    await new StoreSynchronizer(this.store).sync(result.documents, snapshot.derivedGraphs);
     logger.info({ members: snapshot.members.length, resources: snapshot.inventory.resources.length }, 'Demo crawl done');
     this.snapshot = snapshot;
     return { solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot };

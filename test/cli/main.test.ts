@@ -139,12 +139,12 @@ describe('The oce demo command', function demoCommand() {
     let inventoryStatus = 0;
     const io = { stdout: (text: string) => stdout.push(text), stderr: (text: string) => stdout.push(text) };
     const program = buildProgram(io, async () => {
-      const url = /at (http:\/\/127\.0\.0\.1:\d+\/) /u.exec(stdout.join('\n'))?.[1];
+      const url = /Serving the network at (http:\/\/127\.0\.0\.1:\d+\/)$/mu.exec(stdout.join('\n'))?.[1];
       inventoryStatus = (await fetch(`${url}inventory`)).status;
     });
     await program.parseAsync(['node', 'oce', 'demo', '--port', '0', '--examples', noExamples]);
     assert.equal(stdout[0], 'Starting the Solid server and setting up the demo network (about 25 seconds)...');
-    assert.match(stdout.join('\n'), /^Serving the network figures as JSON at http:\/\/127\.0\.0\.1:\d+\/ /mu);
+    assert.match(stdout.join('\n'), /^ {2}network view: {3}http:\/\/127\.0\.0\.1:\d+\/api\/views\/network$/mu);
     assert.equal(inventoryStatus, 200);
   });
 });

@@ -146,6 +146,63 @@ describe('The demo on seed data alone', function demoOnSeedData() {
   });
 });
 
+describe('The demo views', function demoViews() {
+  this.timeout(120_000);
+  const demo = new Demo();
+  let result: DemoResult;
+  let url: string;
+  let project: string;
+
+  before(async () => {
+    const noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
+    result = await demo.start({ examplesFolder: noExamples });
+    url = await demo.serve(0);
+    project = `${result.solidBaseUrl}woodshop/profile/card#stool-project`;
+  });
+
+  after(async () => {
+    await demo.stop();
+  });
+
+  it('rolls the project\'s contributions up from its process.', async () => {
+    const response = await fetch(`${url}api/views/project?id=${encodeURIComponent(project)}`);
+    assert.equal(response.status, 200);
+    const view = await response.json() as { counts: unknown; contributions: Record<string, string>[] };
+    assert.deepEqual(view.counts, { events: 7, processes: 1 });
+    const base = result.solidBaseUrl;
+    assert.deepEqual(view.contributions.map((figure) => [figure.agent, figure.kind, figure.quantity]), [
+      [`${base}ada/profile/card#me`, 'work', '13.75'],
+      [`${base}bruno/profile/card#me`, 'citation', '1'],
+      [`${base}woodshop/profile/card#me`, 'equipmentUse', '6'],
+      [`${base}woodshop/profile/card#me`, 'resource', '13'],
+    ]);
+  });
+
+  it('includes the project in the woodshop\'s view.', async () => {
+    const woodshop = `${result.solidBaseUrl}woodshop/profile/card#me`;
+    const view = await (await fetch(`${url}api/views/organization?id=${encodeURIComponent(woodshop)}`)).json() as
+      { includes: string[] };
+    assert.deepEqual(view.includes, [woodshop, project]);
+  });
+
+  it('follows a figure\'s provenance link to its events.', async () => {
+    const view = await (await fetch(`${url}api/views/project?id=${encodeURIComponent(project)}`)).json() as
+      { contributions: { kind: string; provenance: { events: string } }[] };
+    const work = view.contributions.find((figure) => figure.kind === 'work');
+    const events = await (await fetch(work?.provenance.events ?? '')).json() as { items: { id: string }[] };
+    const ada = `${result.solidBaseUrl}ada/rea/events/2026/11/`;
+    assert.deepEqual(events.items.map((event) => event.id), [`${ada}05.ttl#ada-cut-and-join`, `${ada}06.ttl#ada-finish`]);
+  });
+
+  it('answers SPARQL over the derived inventory graph.', async () => {
+    const boards = `${result.solidBaseUrl}woodshop/rea/resources/woodshop.ttl#oak-boards`;
+    const query = `PREFIX vf: <https://w3id.org/valueflows/ont/vf#>
+      SELECT ?value WHERE { GRAPH <urn:oce:derived:inventory> { <${boards}> vf:accountingQuantity/vf:hasNumericalValue ?value } }`;
+    const response = await fetch(`${url}sparql?query=${encodeURIComponent(query)}`, { headers: { accept: 'text/csv' } });
+    assert.equal(await response.text(), 'value\r\n27\r\n');
+  });
+});
+
 describe('The demo service before the setup', () => {
   it('answers 503 until the first crawl has finished.', async () => {
     const demo = new Demo();

@@ -22,6 +22,7 @@ async function snapshotOfFixture(): Promise<NetworkSnapshot> {
     },
     problems: [],
     views: await fixtureViews(),
+    derivedGraphs: [],
   };
 }
 

@@ -62,6 +62,7 @@ const SNAPSHOT: NetworkSnapshot = {
     scopes: new ScopeTree({ roots: ['http://localhost:1/net/profile/card#me'], memberships: [], quads: [], model: emptyModel() }),
     problems: [],
   }),
+  derivedGraphs: [],
 };
 
 async function listen(snapshot: NetworkSnapshot | undefined): Promise<{ server: Server; base: string }> {

@@ -39,7 +39,7 @@ export function addDemoCommand(program: Command, io: CliIo, waitForStop: () => P
         if (url === undefined) {
           return;
         }
-        io.stdout(`\nServing the network figures as JSON at ${url} (inventory, contributions, crawl).`);
+        io.stdout(renderServiceLinks(url, result));
         io.stdout('Press Ctrl+C to stop.');
         await waitForStop();
       } finally {
@@ -58,6 +58,22 @@ async function serveDemo(demo: Demo, port: number): Promise<string> {
     }
     throw error;
   }
+}
+
+/** Renders the service's entry points: the views of the network and its project, the API description and SPARQL. */
+export function renderServiceLinks(url: string, result: DemoResult): string {
+  const base = url.replace(/\/$/u, '');
+  const project = result.snapshot.views.scopes.all().find((scope) => scope.kind === 'project');
+  const lines = [
+    `\nServing the network at ${url}`,
+    `  network view:   ${base}/api/views/network`,
+    ...(project === undefined ? [] : [`  project view:   ${base}/api/views/project?id=${encodeURIComponent(project.id)}`]),
+    `  all scopes:     ${base}/api/scopes`,
+    `  API (OpenAPI):  ${base}/api/openapi.json`,
+    `  SPARQL:         ${base}/sparql`,
+    `  crawl report:   ${base}/crawl`,
+  ];
+  return lines.join('\n');
 }
 
 /** Renders what the demo set up and computed, section by section. */
