@@ -110,7 +110,7 @@ export class QueryWorker {
     return worker;
   }
 
-  /** Terminates `worker` and forgets it, so the next query starts a fresh one. */
+  /** Terminates `worker` and drops the reference to it, so the next query starts a new one. */
   private discard(worker: RunningWorker): void {
     if (this.worker === worker) {
       this.worker = undefined;
