@@ -26,7 +26,8 @@ export class StoreSynchronizer {
    * Replaces the graphs of `documents` and of the aggregator's `derived` graphs, and deletes every
    * other graph of the store.
    */
-  public async sync(documents: readonly ParsedDocument[], derived: readonly DerivedGraph[] = []): Promise<StoreSyncResult> {
+  public async sync(documents: readonly ParsedDocument[],
+    derived: readonly DerivedGraph[] = []): Promise<StoreSyncResult> {
     const current = new Set([...documents.map((document) => document.source), ...derived.map((entry) => entry.graph)]);
     let deleted = 0;
     for (const graph of await this.store.graphs()) {

@@ -24,23 +24,25 @@ export interface DerivedGraph {
   quads: Quad[];
 }
 
-const { namedNode, literal, blankNode, quad } = DataFactory;
+const namedNode = (iri: string): NamedNode => DataFactory.namedNode(iri);
+const quad = (subject: Quad_Subject, predicate: NamedNode, object: Quad_Object): Quad =>
+  DataFactory.quad(subject, predicate, object);
 
 function addQuantity(quads: Quad[], subject: Quad_Subject, predicate: NamedNode, quantity: Quantity | null): void {
   if (quantity === null) {
     return;
   }
-  const measure = blankNode();
+  const measure = DataFactory.blankNode();
   quads.push(
     quad(subject, predicate, measure),
-    quad(measure, VF.hasNumericalValue, literal(formatDecimal(quantity.value), XSD.decimal)),
+    quad(measure, VF.hasNumericalValue, DataFactory.literal(formatDecimal(quantity.value), XSD.decimal)),
     quad(measure, VF.hasUnit, namedNode(quantity.unit)),
   );
 }
 
 function addIri(quads: Quad[], subject: Quad_Subject, predicate: NamedNode, iri: string | null): void {
   if (iri !== null) {
-    quads.push(quad(subject, predicate, namedNode(iri) as Quad_Object));
+    quads.push(quad(subject, predicate, namedNode(iri)));
   }
 }
 
