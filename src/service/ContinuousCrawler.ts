@@ -36,8 +36,8 @@ export interface ContinuousCrawlerOptions {
   maxSubscriptionsPerPod: number;
   /** Time to collect notifications before refetching their documents together, in milliseconds; default 200. */
   batchMs?: number;
-  /** Receives the result of every crawl and refetch. */
-  onResult: (result: NetworkCrawlResult) => void;
+  /** Receives the result of every crawl and refetch; the next crawl waits until it settles. */
+  onResult: (result: NetworkCrawlResult) => void | Promise<void>;
 }
 
 /**
@@ -61,7 +61,7 @@ export class ContinuousCrawler {
   /** Runs the first crawl, subscribes to the pods' topics and starts the poll timer; returns the first result. */
   public async start(): Promise<NetworkCrawlResult> {
     const result = await this.options.crawl.crawl();
-    this.options.onResult(result);
+    await this.options.onResult(result);
     this.subscriber = this.options.createSubscriber?.({
       onNotification: (notification) => this.notified(notification),
       onReconnect: (topic) => this.enqueue(`a reconnection on [${topic}]`, async () => this.fullCrawl()),
@@ -114,7 +114,7 @@ export class ContinuousCrawler {
     this.enqueue(`notifications on [${urls.join(', ')}]`, async () => {
       const result = await this.options.crawl.refetch(urls);
       logger.info({ urls, problems: result.problems.length }, 'Refetched documents after notifications');
-      this.options.onResult(result);
+      await this.options.onResult(result);
       await this.subscribeTopics();
     });
   }
@@ -131,7 +131,7 @@ export class ContinuousCrawler {
 
   private async fullCrawl(): Promise<void> {
     const result = await this.options.crawl.crawl();
-    this.options.onResult(result);
+    await this.options.onResult(result);
     await this.subscribeTopics();
   }
 

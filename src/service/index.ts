@@ -6,3 +6,4 @@ export * from './listenOn.js';
 export * from './api/ApiProblem.js';
 export * from './api/createApiRouter.js';
 export { OPENAPI_DOCUMENT } from './api/openApiDocument.js';
+export * from './SnapshotPublisher.js';

@@ -151,6 +151,36 @@ describe('oce serve', function serveCommandTests() {
     }
   });
 
+  it('leaves nothing of a changed document in the views or SPARQL.', async () => {
+    await writeDay(['5', '2']);
+    const serve = await startServe(['--config', configFile, '--no-notifications', '--poll-interval', '1']);
+    try {
+      assert.equal(await boltsQuantity(serve.base), '7');
+      await writeDay(['3']);
+      await eventually(async () => ((await boltsQuantity(serve.base)) === '3' ? true : undefined), 10_000,
+        'the poll to pick up the changed day');
+      const view = await (await fetch(`${serve.base}api/views/network`)).json() as
+        { inventory: { id: string; accountingQuantity: { value: string }; provenance: { events: string } }[] };
+      const held = view.inventory.find((resource) => resource.id === bolts);
+      assert.equal(held?.accountingQuantity.value, '3');
+      const events = await (await fetch(held?.provenance.events ?? '')).json() as { items: { id: string }[] };
+      assert.deepEqual(events.items.map((event) => event.id), [`${day}#e0`]);
+      assert.equal((await fetch(`${serve.base}api/events?id=${encodeURIComponent(`${day}#e1`)}`)).status, 404);
+      const query = `PREFIX vf: <https://w3id.org/valueflows/ont/vf#>
+        PREFIX prov: <http://www.w3.org/ns/prov#>
+        SELECT ?graph ?event ?value WHERE {
+          { GRAPH ?graph { ?event a vf:EconomicEvent ; vf:resourceQuantity/vf:hasNumericalValue ?value } }
+          UNION
+          { GRAPH ?graph { <${bolts}> prov:wasDerivedFrom ?event ; vf:accountingQuantity/vf:hasNumericalValue ?value } }
+        } ORDER BY ?graph ?event`;
+      const response = await fetch(`${serve.base}sparql?query=${encodeURIComponent(query)}`, { headers: { accept: 'text/csv' } });
+      assert.equal(await response.text(),
+        `graph,event,value\r\n${day},${day}#e0,3\r\nurn:oce:derived:inventory,${day}#e0,3\r\n`);
+    } finally {
+      await serve.stop();
+    }
+  });
+
   it('serves the crawl report as Turtle.', async () => {
     const serve = await startServe(['--config', configFile, '--no-notifications']);
     try {

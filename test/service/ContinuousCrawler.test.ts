@@ -78,7 +78,9 @@ function setUp(options: { available?: boolean; pollIntervalMs?: number } = {}): 
     pollIntervalMs: options.pollIntervalMs ?? 3_600_000,
     maxSubscriptionsPerPod: 10,
     batchMs: 10,
-    onResult: (result) => results.push(result.crawledAt),
+    onResult: (result) => {
+      results.push(result.crawledAt);
+    },
   });
   return { crawl, continuous, results, subscriber: () => created! };
 }

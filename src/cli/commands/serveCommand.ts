@@ -1,16 +1,16 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Command } from 'commander';
-import { snapshotOf } from '../../aggregator/index.js';
-import type { NetworkSnapshot } from '../../aggregator/index.js';
 import { addConfigOptions } from '../../config/index.js';
 import type { AggregatorConfig } from '../../config/index.js';
 import { NotificationSubscriber } from '../../crawler/notifications/index.js';
 import {
-  ContinuousCrawler, createNetworkCrawler, createServiceApp, listenOn, PortInUseError,
+  ContinuousCrawler, createNetworkCrawler, createServiceApp, listenOn, PortInUseError, SnapshotPublisher,
 } from '../../service/index.js';
 import type { NotificationHandlers, TopicSubscriber } from '../../service/index.js';
 import type { ClientCredentialsSession } from '../../solid/index.js';
+import { createSparqlRouter } from '../../sparql/index.js';
+import { OxigraphStore } from '../../store/index.js';
 import { getLogger } from '../../util/index.js';
 import type { CliIo } from '../CliIo.js';
 import { CommandFailedError, ExitCode } from '../CliIo.js';
@@ -35,7 +35,8 @@ export function addServeCommand(
   addConfigOptions(command).action(async (options: Record<string, unknown>) => {
     const config = await readConfigForCommand(options, env);
     const session = await loginAggregator(config);
-    let latest: NetworkSnapshot | undefined;
+    const store = new OxigraphStore();
+    const publisher = new SnapshotPublisher(store);
     let server: Server | undefined;
     let continuous: ContinuousCrawler | undefined;
     try {
@@ -43,13 +44,11 @@ export function addServeCommand(
         logger.warn({ host: config.service.host }, 'The service has no access control yet and listens beyond loopback; ' +
           'every client that reaches it can read the network figures');
       }
-      server = await listen(createServiceApp(() => latest), config);
+      server = await listen(createServiceApp(publisher.latest, { sparql: createSparqlRouter(store) }), config);
       const { port } = server.address() as AddressInfo;
       io.stdout(`Serving the network figures at http://${hostForUrl(config.service.host)}:${port}/ ` +
-        '(inventory, contributions, crawl, crawl.ttl, health)');
-      continuous = buildContinuousCrawler(config, session, (snapshot) => {
-        latest = snapshot;
-      });
+        '(api/views/network, api/scopes, api/openapi.json, sparql, inventory, contributions, crawl, health)');
+      continuous = buildContinuousCrawler(config, session, publisher);
       const first = await continuous.start();
       io.stdout(`First crawl finished at ${first.crawledAt}: ${first.report.totals.pods} pods, ` +
         `${first.report.totals.loaded} documents loaded, ${first.problems.length} problems.`);
@@ -63,7 +62,7 @@ export function addServeCommand(
 }
 
 function buildContinuousCrawler(
-  config: AggregatorConfig, session: ClientCredentialsSession, publish: (snapshot: NetworkSnapshot) => void,
+  config: AggregatorConfig, session: ClientCredentialsSession, publisher: SnapshotPublisher,
 ): ContinuousCrawler {
   const { crawler, guard, crawlerFetch } = createNetworkCrawler(config, session.fetch);
   const createSubscriber = (handlers: NotificationHandlers): TopicSubscriber =>
@@ -73,7 +72,9 @@ function buildContinuousCrawler(
     createSubscriber: config.notifications ? createSubscriber : undefined,
     pollIntervalMs: config.pollIntervalSeconds * 1000,
     maxSubscriptionsPerPod: config.bounds.maxSubscriptionsPerPod,
-    onResult: (result) => publish(snapshotOf(result)),
+    onResult: async (result) => {
+      await publisher.publish(result);
+    },
   });
 }
 

@@ -1,0 +1,36 @@
+import { snapshotOf, StoreSynchronizer } from '../aggregator/index.js';
+import type { NetworkSnapshot } from '../aggregator/index.js';
+import type { NetworkCrawlResult } from '../crawler/index.js';
+import type { QuadStore } from '../store/index.js';
+import { getLogger } from '../util/index.js';
+
+const logger = getLogger('SnapshotPublisher');
+
+/**
+ * Turns each crawl result into the figures the service publishes: it computes the snapshot, brings
+ * the SPARQL store in line with the crawl (document graphs plus the derived graphs), and only then
+ * makes the new snapshot the latest, so the views and SPARQL answers change together.
+ */
+export class SnapshotPublisher {
+  private current?: NetworkSnapshot;
+  private readonly synchronizer?: StoreSynchronizer;
+
+  /** Without a store, only the snapshot is kept. */
+  public constructor(store?: QuadStore) {
+    this.synchronizer = store === undefined ? undefined : new StoreSynchronizer(store);
+  }
+
+  /** Returns the latest snapshot, or undefined before the first crawl has finished. */
+  public readonly latest = (): NetworkSnapshot | undefined => this.current;
+
+  /** Publishes the figures of one crawl or refetch. */
+  public readonly publish = async (result: NetworkCrawlResult): Promise<NetworkSnapshot> => {
+    const snapshot = snapshotOf(result);
+    if (this.synchronizer !== undefined) {
+      const synced = await this.synchronizer.sync(result.documents, snapshot.derivedGraphs);
+      logger.info({ ...synced, crawledAt: snapshot.crawledAt }, 'Synchronized the SPARQL store with the crawl');
+    }
+    this.current = snapshot;
+    return snapshot;
+  };
+}
