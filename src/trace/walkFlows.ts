@@ -3,7 +3,7 @@ import { compareLinks } from './compareLinks.js';
 import type { LinkComparator } from './compareLinks.js';
 import type { FlowGraph, FlowLink } from './FlowGraph.js';
 import { InvalidTraceOptionError } from './InvalidTraceOptionError.js';
-import { PairingMemory } from './PairingMemory.js';
+import { isPairedLeg } from './isPairedLeg.js';
 import { EventTimes } from './EventTimes.js';
 import { DEFAULT_MAX_DEPTH, TRACE_ORDERS } from './TraceResult.js';
 import type {
@@ -11,12 +11,11 @@ import type {
 } from './TraceResult.js';
 import { UnknownNodeError } from './UnknownNodeError.js';
 
-/** A node waiting to be listed, with the path state that reached it. */
+/** A node waiting to be listed, with the link that reached it. */
 interface Pending {
   node: string;
   kind: FlowNodeKind;
   depth: number;
-  memory: PairingMemory;
   /** The link that reached it; absent for the start node. */
   edge?: FlowEdge;
   /** The event whose link reached it; absent for the start node. */
@@ -43,7 +42,7 @@ class FlowWalk {
   private readonly edges: FlowEdge[] = [];
   /** Nodes at the depth limit, with the neighbours they would have followed. */
   private readonly cut: { node: string; neighbours: string[] }[] = [];
-  /** For each resource, the neighbours already pushed from it. */
+  /** For each resource and process, the neighbours already pushed from it. */
   private readonly pushedFrom = new Map<string, Set<string>>();
   private readonly times = new EventTimes();
   private readonly compare: LinkComparator;
@@ -63,7 +62,7 @@ class FlowWalk {
    * order takes the oldest (breadth-first). A node is listed when it is taken for the first time.
    */
   public run(start: string, kind: FlowNodeKind): TraceResult {
-    const frontier: Pending[] = [{ node: start, kind, depth: 0, memory: PairingMemory.empty }];
+    const frontier: Pending[] = [{ node: start, kind, depth: 0 }];
     let head = 0;
     while (head < frontier.length) {
       const item = this.order === 'reference' ? frontier.pop()! : frontier[head++]!;
@@ -73,15 +72,16 @@ class FlowWalk {
   }
 
   /**
-   * Lists a node the first time it is taken and pushes its neighbours. A resource taken again
-   * pushes the neighbours that the new path's time bound admits and no earlier visit pushed.
+   * Lists a node the first time it is taken and pushes its neighbours. Which neighbours of a
+   * resource or process a walk may follow depends on the event it came through, so such a node
+   * taken again pushes the neighbours that the new event admits and no earlier visit pushed.
    */
   private take(item: Pending, frontier: Pending[]): void {
     if (item.edge !== undefined) {
       this.edges.push(item.edge);
     }
     const first = !this.visited.has(item.node);
-    if (!first && item.kind !== 'EconomicResource') {
+    if (!first && item.kind === 'EconomicEvent') {
       return;
     }
     if (first) {
@@ -102,9 +102,9 @@ class FlowWalk {
     frontier.push(...(this.order === 'reference' ? neighbours.reverse() : neighbours));
   }
 
-  /** Drops, for a resource, the neighbours an earlier visit already pushed. */
+  /** Drops, for a resource or process, the neighbours an earlier visit already pushed. */
   private unpushed(item: Pending, neighbours: Pending[]): Pending[] {
-    if (item.kind !== 'EconomicResource') {
+    if (item.kind === 'EconomicEvent') {
       return neighbours;
     }
     let pushed = this.pushedFrom.get(item.node);
@@ -129,23 +129,23 @@ class FlowWalk {
     return this.direction === 'trace' ? !this.times.isKnownBefore(via, event) : !this.times.isKnownBefore(event, via);
   }
 
-  /** Returns the neighbours to walk next, in order, skipping paired events of another leg. */
+  /**
+   * Returns the neighbours to walk next, in order. A resource leads only to events in time with
+   * the event it was reached through, and a process only to the matching leg of a pair.
+   */
   private neighbours(item: Pending): Pending[] {
     const links = this.direction === 'trace' ? this.graph.previous(item.node) : this.graph.next(item.node);
-    const event = item.kind === 'EconomicEvent' ? this.graph.event(item.node) : undefined;
-    const memory = event === undefined ? item.memory : item.memory.after(event, this.direction);
     const pending: Pending[] = [];
     for (const link of links.sort(this.compare)) {
       if (item.kind === 'EconomicResource' && !this.inTime(item.via, link.event)) {
         continue;
       }
-      const next = item.kind === 'Process' ? memory.follow(link.event, this.direction) : memory;
-      if (next !== undefined) {
-        pending.push({
-          node: link.node, kind: link.kind, depth: item.depth + 1, memory: next,
-          edge: this.edgeTo(item, link), via: link.event,
-        });
+      if (item.kind === 'Process' && !isPairedLeg(item.via, link.event)) {
+        continue;
       }
+      pending.push({
+        node: link.node, kind: link.kind, depth: item.depth + 1, edge: this.edgeTo(item, link), via: link.event,
+      });
     }
     return pending;
   }
@@ -175,10 +175,8 @@ class FlowWalk {
  * each once (a visited set ends loops), with the links followed. Throws
  * {@link UnknownNodeError} when `start` is not in the graph and {@link InvalidTraceOptionError}
  * for a bad option.
- *
- * NOTE: a node is expanded once, with the pairing memory of the first path that reaches it, so
- * a paired event that a later path would have admitted stays unreached when the first path did
- * not admit it.
+ * A node is listed once, but a resource or process reached again through another event
+ * may lead on to more neighbours, so the walk reaches every node that some admitted path reaches.
  */
 export function walkFlows(
   graph: FlowGraph,
