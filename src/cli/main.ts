@@ -6,6 +6,7 @@ import { addContributionsCommand } from './commands/contributionsCommand.js';
 import { addCrawlCommand } from './commands/crawlCommand.js';
 import { addDemoCommand } from './commands/demoCommand.js';
 import { addInventoryCommand } from './commands/inventoryCommand.js';
+import { addPlanCommand } from './commands/planCommand.js';
 import { addImportCommand, addPodCommands } from './commands/podCommands.js';
 import { addServeCommand } from './commands/serveCommand.js';
 import { addTraceCommands } from './commands/traceCommand.js';
@@ -39,6 +40,7 @@ export function buildProgram(io: CliIo, waitForStop: () => Promise<void> = waitF
   addInventoryCommand(program, io);
   addContributionsCommand(program, io);
   addTraceCommands(program, io);
+  addPlanCommand(program, io);
   addValidateCommand(program, io);
   addPodCommands(program, io);
   addImportCommand(program, io);
