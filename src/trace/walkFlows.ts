@@ -118,8 +118,8 @@ class FlowWalk {
 
   /**
    * Tells whether a resource reached through the event `via` leads on to `event`. A trace
-   * follows only events into the resource not known to happen after `via`, and a track only
-   * events out of it not known to happen before `via`, so a trace from a packed item does not
+   * follows only events into the resource not known to happen after `via`. A track follows only
+   * events out of it not known to happen before `via`. So a trace from a packed item does not
    * run into the item's later unpacking. The start resource leads to all its events.
    */
   private inTime(via: EconomicEvent | undefined, event: EconomicEvent): boolean {

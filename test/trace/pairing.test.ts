@@ -81,7 +81,7 @@ describe('Track and trace through a correction', () => {
   });
 
   /*
-   * Both raises brought honey in at the same time; the correction was created later, so it
+   * Both raises brought honey in at the same time. The correction was created later, so it
    * comes first, and it leads to the raise it corrects.
    */
   it('traces to the correction and the corrected event.', () => {

@@ -103,7 +103,7 @@ const history = fc.record({
   return { model, start: nodesOf(model)[start % nodesOf(model).length]!, order };
 });
 
-/** Every IRI the walk may start from: events, and the resources and processes they name. */
+/** Returns every IRI a walk may start from: events, and the resources and processes they name. */
 function nodesOf(model: EconomicModel): string[] {
   const graph = new FlowGraph(model);
   const named = [...model.events.values()].flatMap((found) =>

@@ -20,8 +20,8 @@ const SERVICE = 'urn:uuid:68cabaf3-deb8-4bd5-a439-798263abe35a';
 
 /*
  * Upstream example "Transportation with transfer": Claudia carries Alice's apples to Bob in two
- * hops. The first pickup moves custody from Alice's record to Claudia's truck record (its T);
- * both dropoffs and the second pickup name the truck record as R, and the last dropoff hands the
+ * hops. The first pickup moves custody from Alice's record to Claudia's truck record (its T).
+ * Both dropoffs and the second pickup name the truck record as R. The last dropoff hands the
  * apples on to Bob's record (its T). No event has a time, so neighbours are ordered by IRI alone.
  */
 describe('Track and trace over the upstream transportation example', () => {
