@@ -40,7 +40,8 @@ export interface DistributionOptions {
  * rounded down to the minor unit, of what the buckets before it have not paid. Each bucket
  * then pays its lines (see {@link BucketAllocator}). What no bucket paid is `undistributed`:
  * it is reported, never spread over the others. An agent with an equation in `subEquations`
- * runs it on everything it received, unless it already runs higher up in this run.
+ * runs it on everything it received, unless it already runs higher up in this run or the
+ * equation fails on that amount; then the agent keeps it.
  */
 export class DistributionEngine {
   private readonly units: MinorUnits;
@@ -127,14 +128,37 @@ export class DistributionEngine {
           `[${amount.toFixed(this.units.scale)}] without running it again.`);
         add(agent, amount);
       } else {
-        const result = this.runNested(equation, amount, new Set([...running, agent]));
-        subDistributions.push({ agent, result });
-        result.payouts.forEach((payout) => add(payout.agent, payout.amount));
-        add(agent, result.undistributed);
+        const result = this.runSubNetwork(agent, equation, amount, running, note);
+        if (result === null) {
+          add(agent, amount);
+        } else {
+          subDistributions.push({ agent, result });
+          result.payouts.forEach((payout) => add(payout.agent, payout.amount));
+          add(agent, result.undistributed);
+        }
       }
     }
     return [...final].filter(([, amount]) => amount.greaterThan(0)).sort(([a], [b]) => (a < b ? -1 : Number(a > b)))
       .map(([agent, amount]) => ({ agent, amount }));
+  }
+
+  /**
+   * Runs a sub-network's equation on its share. An equation that cannot run on it, such as fixed
+   * fees above the share, does not stop the parent's run: the sub-network keeps the share, and a
+   * note says why.
+   */
+  private runSubNetwork(agent: string, equation: ValueEquation, amount: Decimal, running: ReadonlySet<string>,
+    note: (text: string) => void): DistributionResult | null {
+    try {
+      return this.runNested(equation, amount, new Set([...running, agent]));
+    } catch (error: unknown) {
+      if (!(error instanceof ValueEquationError)) {
+        throw error;
+      }
+      note(`Sub-network [${agent}] keeps its [${amount.toFixed(this.units.scale)}] because its equation ` +
+        `[${equation.id}] failed: ${error.message}.`);
+      return null;
+    }
   }
 }
 

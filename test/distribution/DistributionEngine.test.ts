@@ -186,4 +186,15 @@ describe('A DistributionEngine', () => {
     assert.deepEqual(json.subDistributions[0]?.result.notes, [`Sub-network [${EX}net] already runs its equation ` +
       'higher up in this run, so it keeps its [5.00] without running it again.']);
   });
+
+  it('keeps a sub-network\'s share with it when its equation fails.', () => {
+    const top = equationOf(`ex:e a oce:ValueEquation ; oce:bucket ex:b1 .
+      ex:b1 oce:order 1 ; oce:percentOfTotal 10 ; oce:fixedShareTo ex:sub .`);
+    const sub = equationOf(`ex:e a oce:ValueEquation ; oce:bucket ex:b1 .
+      ex:b1 oce:order 1 ; oce:fixedAmount 25 ; oce:fixedShareTo ex:ann .`);
+    const json = run(top, '100.00', WORK, { subEquations: new Map([[`${EX}sub`, sub]]) });
+    assert.deepEqual(payouts(json), [['sub', '10.00']]);
+    assert.deepEqual(json.notes, [`Sub-network [${EX}sub] keeps its [10.00] because its equation [${EX}e] failed: ` +
+      `Value equation [${EX}e] allocates [25] of an amount of [10]: [0] % of the total plus fixed amounts of [25].`]);
+  });
 });
