@@ -20,8 +20,11 @@ export interface FlowProgress {
   kind: 'commitment' | 'intent' | 'claim';
   action: ActionId;
   resourceConformsTo?: string;
+  /** The specific resource a commitment or intent names, when it names one. */
+  resourceInventoriedAs?: string;
   provider?: string;
   receiver?: string;
+  /** The flow's `vf:due`, else its end or point in time, else the due time of its plan. */
   due?: string;
   /** The planned quantity, absent when the flow states none. */
   quantity?: Quantity;
@@ -95,7 +98,9 @@ function progress(
   const met = sumMet(flow, planned, meeting, problems);
   const remaining = planned === undefined ? new Decimal(0) : Decimal.max(planned.value.minus(met), 0);
   const complete = flow.finished === true || (planned === undefined ? meeting.length > 0 : remaining.isZero());
-  const due = flow.due ?? flow.hasEnd ?? flow.hasPointInTime;
+  const plans = plansOf(model, flow);
+  const due = flow.due ?? flow.hasEnd ?? flow.hasPointInTime ??
+    plans.map((plan) => model.plans?.get(plan)?.due).find((time) => time !== undefined);
   let status: FlowStatus = 'needed';
   if (complete) {
     status = 'done';
@@ -106,8 +111,9 @@ function progress(
   }
   return {
     id: flow.id, kind, action: flow.action, resourceConformsTo: flow.resourceConformsTo,
+    resourceInventoriedAs: 'resourceInventoriedAs' in flow ? flow.resourceInventoriedAs : undefined,
     provider: flow.provider, receiver: flow.receiver, due, quantity: planned, met, remaining, status,
-    metBy: meeting.map((each) => each.id).sort(), plans: plansOf(model, flow), scopes: scopesOf(model, flow),
+    metBy: meeting.map((each) => each.id).sort(), plans, scopes: scopesOf(model, flow),
   };
 }
 

@@ -1,9 +1,10 @@
 import type { Decimal } from '../model/index.js';
 import type { FlowProgress, FlowStatus } from './coordinationStatus.js';
 
-/** What is still to come for one specification in one unit. */
+/** What is still to come for one specification (or one named resource) in one unit. */
 export interface RemainingTotal {
   resourceConformsTo?: string;
+  resourceInventoriedAs?: string;
   unit: string;
   remaining: Decimal;
 }
@@ -12,7 +13,7 @@ export interface RemainingTotal {
 export interface StatusSummary {
   key: string;
   counts: Record<FlowStatus, number>;
-  /** Remaining quantities of flows that are not done, summed per specification and unit. */
+  /** Remaining quantities of flows that are not done, summed per specification, named resource and unit. */
   remaining: RemainingTotal[];
 }
 
@@ -38,10 +39,13 @@ function addRemaining(summary: StatusSummary, flow: FlowProgress): void {
     return;
   }
   const unit = flow.quantity.unit;
-  const total = summary.remaining
-    .find((each) => each.unit === unit && each.resourceConformsTo === flow.resourceConformsTo);
+  const total = summary.remaining.find((each) => each.unit === unit &&
+    each.resourceConformsTo === flow.resourceConformsTo && each.resourceInventoriedAs === flow.resourceInventoriedAs);
   if (total === undefined) {
-    summary.remaining.push({ resourceConformsTo: flow.resourceConformsTo, unit, remaining: flow.remaining });
+    summary.remaining.push({
+      resourceConformsTo: flow.resourceConformsTo, resourceInventoriedAs: flow.resourceInventoriedAs, unit,
+      remaining: flow.remaining,
+    });
   } else {
     total.remaining = total.remaining.plus(flow.remaining);
   }
