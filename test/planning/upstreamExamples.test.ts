@@ -103,7 +103,9 @@ describe('Planning on the upstream ValueFlows examples', () => {
     it('plans the work and the payment as clauses of one agreement.', async () => {
       const model = await example('ex-planning--03--plan-from-recipe-with-production-and-exchange.yaml');
       const generated = plan(model, HANDOUT, '1', '2019-04-08T17:00:00-05:00');
-      assert.deepEqual(generated.commitments.map((each) => [flow(each), each.clauseOf ?? null, each.reciprocalClauseOf ?? null]), [
+      const clauses = generated.commitments
+        .map((each) => [flow(each), each.clauseOf ?? null, each.reciprocalClauseOf ?? null]);
+      assert.deepEqual(clauses, [
         [`produce ${HANDOUT} 1 om2:one`, null, null],
         [`work ${WRITING} 15 om2:hour`, `${BASE}#agreement-1`, null],
         [`transfer ${FAIRCOIN} 300 om2:one`, null, `${BASE}#agreement-1`],
@@ -135,7 +137,8 @@ describe('Planning on the upstream ValueFlows examples', () => {
 
     it('reads the four recipe processes with their durations.', async () => {
       const model = await example('ex-planning--04--building-recipes.yaml');
-      const durations = [...model.recipeProcesses!.values()].map((process) => [process.name, quantityText(process.hasDuration)]);
+      const durations = [...model.recipeProcesses!.values()]
+        .map((process) => [process.name, quantityText(process.hasDuration)]);
       assert.deepEqual(durations, [
         ['Collect cows from paddock', '0.5 om2:hour'],
         ['Milk and dip the cows summer', '1 om2:hour'],
