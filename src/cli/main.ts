@@ -5,6 +5,7 @@ import { CommandFailedError, ExitCode, processIo } from './CliIo.js';
 import { addContributionsCommand } from './commands/contributionsCommand.js';
 import { addCrawlCommand } from './commands/crawlCommand.js';
 import { addDemoCommand } from './commands/demoCommand.js';
+import { addDistributeCommand } from './commands/distributeCommand.js';
 import { addInventoryCommand } from './commands/inventoryCommand.js';
 import { addPlanCommand } from './commands/planCommand.js';
 import { addImportCommand, addPodCommands } from './commands/podCommands.js';
@@ -41,6 +42,7 @@ export function buildProgram(io: CliIo, waitForStop: () => Promise<void> = waitF
   addContributionsCommand(program, io);
   addTraceCommands(program, io);
   addPlanCommand(program, io);
+  addDistributeCommand(program, io);
   addValidateCommand(program, io);
   addPodCommands(program, io);
   addImportCommand(program, io);

@@ -1,0 +1,124 @@
+import type { Command } from 'commander';
+import {
+  ContributionDeriver, distribute, distributionToJson, distributionToText, equationQuads, readPriceList,
+  readScopeParents, ValueEquationError, ValueEquationReader,
+} from '../../distribution/index.js';
+import type { DistributionResult, ValueEquation } from '../../distribution/index.js';
+import { parseDecimal } from '../../model/index.js';
+import type { Decimal } from '../../model/index.js';
+import type { ParsedDocument } from '../../rdf/index.js';
+import { ShapeValidator } from '../../validation/index.js';
+import type { CliIo } from '../CliIo.js';
+import { CommandFailedError, ExitCode } from '../CliIo.js';
+import { loadModelFromFiles } from '../loadModelFromFiles.js';
+
+/** Options of `oce distribute` as commander parses them. */
+interface DistributeOptions {
+  equation: string;
+  amount: string;
+  currency?: string;
+  scale: string;
+  json?: boolean;
+}
+
+/**
+ * Adds `oce distribute --equation IRI --amount DEC [--currency IRI] [--scale N] [--json] FILE...`:
+ * a dry run of a value equation over the contributions in local RDF files. An equation that
+ * fails its shapes or is rejected by the engine exits 1 with the reason on standard error.
+ */
+export function addDistributeCommand(program: Command, io: CliIo): void {
+  program
+    .command('distribute')
+    .description('split an amount among contributors by a value equation (a dry run that explains every payout)')
+    .argument('<files...>', 'RDF files with the equation, the events and the prices, in any format oce reads')
+    .requiredOption('--equation <iri>', 'IRI of the oce:ValueEquation to run')
+    .requiredOption('--amount <decimal>', 'amount to distribute, such as 1000.00')
+    .option('--currency <iri>', 'IRI of the currency\'s resource specification; money in it counts at face value')
+    .option('--scale <digits>', 'digits after the decimal point of the currency\'s minor unit', '2')
+    .option('--json', 'print the result as JSON instead of a table')
+    .action(async (files: string[], options: DistributeOptions) => {
+      const result = await runDistribution(files, options);
+      const json = distributionToJson(result);
+      io.stdout(options.json ? JSON.stringify(json, null, 2) : distributionToText(json));
+    });
+}
+
+async function runDistribution(files: string[], options: DistributeOptions): Promise<DistributionResult> {
+  const amount = parseOption('--amount', options.amount);
+  const scale = parseScale(options.scale);
+  const { documents, model } = await loadModelFromFiles(files);
+  await checkShapes(documents);
+  const quads = documents.flatMap((document) => document.quads);
+  try {
+    const reader = new ValueEquationReader(quads);
+    const equation = reader.read(options.equation);
+    const prices = readPriceList(quads);
+    const contributions = new ContributionDeriver(model, { network: equation.equationOf, prices }).derive();
+    return distribute(equation, amount, {
+      contributions, currency: options.currency ?? null, scale, scopeParents: readScopeParents(quads),
+      subEquations: subEquationsOf(reader, equation),
+    });
+  } catch (error: unknown) {
+    if (error instanceof ValueEquationError) {
+      throw new CommandFailedError(`The value equation was rejected: ${error.message}`);
+    }
+    throw error;
+  }
+}
+
+/** Checks every equation in the files against the shapes; any error stops the command. */
+async function checkShapes(documents: ParsedDocument[]): Promise<void> {
+  const validator = await ShapeValidator.load();
+  const errors: string[] = [];
+  for (const document of documents) {
+    const quads = equationQuads(document.quads);
+    if (quads.length > 0) {
+      const problems = await validator.validate(quads, document.source);
+      errors.push(...problems.filter((found) => found.severity === 'error')
+        .map((found) => `${document.source}: ${found.message}`));
+    }
+  }
+  if (errors.length > 0) {
+    throw new CommandFailedError(`The value equations violate their shapes:\n${errors.join('\n')}`);
+  }
+}
+
+/**
+ * Returns the equation of each other agent that one equation in the files is `oce:equationOf`,
+ * for sub-networks that receive a share. An agent with several equations is ambiguous.
+ */
+function subEquationsOf(reader: ValueEquationReader, top: ValueEquation): Map<string, ValueEquation> {
+  const byAgent = new Map<string, ValueEquation[]>();
+  for (const id of reader.equationIds()) {
+    const equation = id === top.id ? top : reader.read(id);
+    if (equation.equationOf !== null && equation.equationOf !== top.equationOf) {
+      byAgent.set(equation.equationOf, [...byAgent.get(equation.equationOf) ?? [], equation]);
+    }
+  }
+  const subEquations = new Map<string, ValueEquation>();
+  for (const [agent, equations] of byAgent) {
+    if (equations.length > 1) {
+      const list = equations.map((equation) => `[${equation.id}]`).join(', ');
+      throw new ValueEquationError(`Sub-network [${agent}] has several value equations ${list}; ` +
+        'keep one per agent in the files given', agent);
+    }
+    subEquations.set(agent, equations[0] as ValueEquation);
+  }
+  return subEquations;
+}
+
+function parseOption(name: string, text: string): Decimal {
+  try {
+    return parseDecimal(text);
+  } catch {
+    throw new CommandFailedError(`${name} must be a decimal number such as 1000.00, got [${text}]`, ExitCode.usage);
+  }
+}
+
+function parseScale(text: string): number {
+  const scale = Number(text);
+  if (!/^\d{1,2}$/u.test(text) || scale > 18) {
+    throw new CommandFailedError(`--scale must be a whole number of digits from 0 to 18, got [${text}]`, ExitCode.usage);
+  }
+  return scale;
+}
