@@ -47,6 +47,17 @@ export const AggregatorConfigSchema = z.strictObject({
     host: z.string().min(1).default('127.0.0.1'),
     port: integer(0, 65_535, 3100),
   }),
+  /**
+   * The SPARQL store behind `/sparql`: embedded Oxigraph unless `url` names a remote SPARQL 1.1
+   * server (Graph Store and Query protocols), with the limits every query runs under.
+   */
+  store: z.strictObject({
+    url: httpUrl.optional(),
+    username: z.string().min(1).optional(),
+    password: z.string().min(1).optional(),
+    queryTimeoutSeconds: integer(1, 3600, 30),
+    maxResults: integer(1, 10_000_000, 10_000),
+  }),
   logLevel: z.enum(LOG_LEVELS).default('warn'),
 });
 

@@ -16,6 +16,8 @@ export interface ConfigField {
   expected: string;
   /** Whether the value is a secret that errors and logs must not show. */
   secret?: boolean;
+  /** Whether the field may be left unset although it has no default. */
+  optional?: boolean;
 }
 
 /** Every configuration field, in the order of the README's options table. */
@@ -58,6 +60,16 @@ export const CONFIG_FIELDS: readonly ConfigField[] = [
     expected: 'a non-empty host name or IP address' },
   { path: 'service.port', env: 'OCE_SERVICE_PORT', flag: 'port', flagValue: '<port>', kind: 'integer',
     expected: 'an integer port from 0 to 65535' },
+  { path: 'store.url', env: 'OCE_STORE_URL', flag: 'store-url', flagValue: '<url>', kind: 'text',
+    expected: 'the http(s) base URL of a SPARQL server, such as http://127.0.0.1:8890/', optional: true },
+  { path: 'store.username', env: 'OCE_STORE_USERNAME', flag: 'store-username', flagValue: '<name>', kind: 'text',
+    expected: 'a non-empty user name of the SPARQL server', optional: true },
+  { path: 'store.password', env: 'OCE_STORE_PASSWORD', flag: 'store-password', flagValue: '<password>', kind: 'text',
+    expected: 'a non-empty password of the SPARQL server', secret: true, optional: true },
+  { path: 'store.queryTimeoutSeconds', env: 'OCE_QUERY_TIMEOUT_SECONDS', flag: 'query-timeout', flagValue: '<seconds>',
+    kind: 'integer', expected: 'an integer number of seconds from 1 to 3600' },
+  { path: 'store.maxResults', env: 'OCE_MAX_RESULTS', flag: 'max-results', flagValue: '<count>', kind: 'integer',
+    expected: 'an integer from 1 to 10000000' },
   { path: 'logLevel', env: 'OCE_LOG_LEVEL', flag: 'log-level', flagValue: '<level>', kind: 'text',
     expected: 'one of trace, debug, info, warn, error, fatal, silent' },
 ];

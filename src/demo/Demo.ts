@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { snapshotOf, StoreSynchronizer } from '../aggregator/index.js';
 import type { NetworkSnapshot } from '../aggregator/index.js';
 import { NetworkCrawler } from '../crawler/index.js';
+import type { NetworkCrawlResult } from '../crawler/index.js';
 import { createServiceApp, listenOn } from '../service/index.js';
 import { createSparqlRouter } from '../sparql/index.js';
 import { OxigraphStore } from '../store/index.js';
@@ -26,6 +27,8 @@ export interface DemoResult {
   solidBaseUrl: string;
   network: DemoNetwork;
   snapshot: NetworkSnapshot;
+  /** The crawl the snapshot was computed from. */
+  crawl: NetworkCrawlResult;
 }
 
 /**
@@ -39,11 +42,10 @@ export class Demo {
   private service?: Server;
   private snapshot?: NetworkSnapshot;
   /**
-   * The aggregated graph behind `/sparql`: one named graph per crawled document.
-   * NOTE: queries run on the request thread, so the endpoint's time limit is not enforced here.
-   * Bounding it needs a store that runs queries off the request thread.
+   * The aggregated graph behind `/sparql`: one named graph per crawled document plus the derived
+   * graphs. Queries run in a worker thread, so the endpoint's time limit holds.
    */
-  public readonly store = new OxigraphStore();
+  public readonly store = new OxigraphStore({ queryWorker: true });
 
   /** Starts the Solid server, sets up the network, crawls it and returns the figures. */
   public async start(options: DemoOptions = {}): Promise<DemoResult> {
@@ -57,7 +59,7 @@ export class Demo {
     await new StoreSynchronizer(this.store).sync(result.documents, snapshot.derivedGraphs);
     logger.info({ members: snapshot.members.length, resources: snapshot.inventory.resources.length }, 'Demo crawl done');
     this.snapshot = snapshot;
-    return { solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot };
+    return { solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot, crawl: result };
   }
 
   /**
@@ -81,6 +83,7 @@ export class Demo {
     await this.closeService();
     await this.network?.aggregatorSession.logout();
     this.network = undefined;
+    await this.store.close();
     await this.solid?.stop();
     this.solid = undefined;
   }

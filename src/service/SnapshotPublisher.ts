@@ -3,13 +3,14 @@ import type { NetworkSnapshot } from '../aggregator/index.js';
 import type { NetworkCrawlResult } from '../crawler/index.js';
 import type { QuadStore } from '../store/index.js';
 import { getLogger } from '../util/index.js';
+import { WHOLE_RECORD } from '../views/index.js';
 
 const logger = getLogger('SnapshotPublisher');
 
 /**
  * Turns each crawl result into the figures the service publishes: it computes the snapshot, brings
  * the SPARQL store in line with the crawl (document graphs plus the derived graphs), and only then
- * makes the new snapshot the latest, so the views and SPARQL answers change together.
+ * makes the new snapshot the latest, so the views and SPARQL results change together.
  */
 export class SnapshotPublisher {
   private current?: NetworkSnapshot;
@@ -30,6 +31,8 @@ export class SnapshotPublisher {
       const synced = await this.synchronizer.sync(result.documents, snapshot.derivedGraphs);
       logger.info({ ...synced, crawledAt: snapshot.crawledAt }, 'Synchronized the SPARQL store with the crawl');
     }
+    // Compute the network's view before publishing, so the first request does not wait for it.
+    snapshot.views.view(snapshot.network, WHOLE_RECORD);
     this.current = snapshot;
     return snapshot;
   };

@@ -7,3 +7,4 @@ export * from './api/ApiProblem.js';
 export * from './api/createApiRouter.js';
 export { OPENAPI_DOCUMENT } from './api/openApiDocument.js';
 export * from './SnapshotPublisher.js';
+export * from './createStore.js';

@@ -35,8 +35,8 @@ export const TRUNCATED_HEADER = 'Results-Truncated';
  * can still read every row. GET without a query returns the service description. Updates get a
  * 405, and every error is `application/problem+json`. A query over `timeoutMs` gets a 503.
  *
- * NOTE: the time limit holds only when `store` enforces it. An OxigraphStore evaluates on the
- * request thread and ignores `timeoutMs`, and no store of this project enforces it yet.
+ * NOTE: the time limit holds only when `store` enforces it: an OxigraphStore with its
+ * `queryWorker` option or a RemoteSparqlStore does, a plain OxigraphStore ignores `timeoutMs`.
  */
 export function createSparqlRouter(store: QuadStore, options: SparqlRouterOptions = {}): Router {
   const limits = { timeoutMs: options.timeoutMs ?? 30_000, maxResults: options.maxResults ?? 10_000 };

@@ -41,6 +41,9 @@ export interface ViewSource {
 /** How many periods' figures stay computed; views of other periods compute theirs again. */
 const CACHED_PERIODS = 8;
 
+/** How many computed views stay cached, across scopes and periods. */
+const CACHED_VIEWS = 64;
+
 /**
  * Accounting views of one crawl for any scope and period: the network-wide figures of a period are
  * computed once (inventory replay and contributions) and then narrowed to the scope and everything
@@ -48,6 +51,7 @@ const CACHED_PERIODS = 8;
  */
 export class AccountingViews {
   private readonly periods = new Map<string, PeriodFigures>();
+  private readonly views = new Map<string, AccountingView>();
 
   public constructor(private readonly source: ViewSource) {}
 
@@ -68,9 +72,15 @@ export class AccountingViews {
     return scope;
   }
 
-  /** Computes the view of a scope for a period. */
+  /** Returns the view of a scope for a period, computed once and then kept while it is used. */
   public view(id: string, period: Period, kind?: ScopeKind): AccountingView {
-    const scope = this.scope(id, kind);
+    this.scope(id, kind);
+    const key = JSON.stringify([id, periodKey(period)]);
+    return remember(this.views, key, CACHED_VIEWS, () => this.computeView(id, period));
+  }
+
+  private computeView(id: string, period: Period): AccountingView {
+    const scope = this.scope(id);
     const within = this.source.scopes.within(id);
     const figures = this.figures(period);
     const events = figures.events.filter((event) => isEventWithin(event, within, figures.model));
@@ -145,19 +155,24 @@ export class AccountingViews {
   }
 
   private figures(period: Period): PeriodFigures {
-    const key = periodKey(period);
-    let figures = this.periods.get(key);
-    if (figures === undefined) {
-      figures = computePeriodFigures(this.source.model, period);
-      if (this.periods.size >= CACHED_PERIODS) {
-        this.periods.delete(this.periods.keys().next().value as string);
-      }
-    } else {
-      this.periods.delete(key);
-    }
-    this.periods.set(key, figures);
-    return figures;
+    const compute = (): PeriodFigures => computePeriodFigures(this.source.model, period);
+    return remember(this.periods, periodKey(period), CACHED_PERIODS, compute);
   }
+}
+
+/** Returns the cached value of `key`, computing it when absent; beyond `size`, the least recently used goes. */
+function remember<T>(cache: Map<string, T>, key: string, size: number, compute: () => T): T {
+  let value = cache.get(key);
+  if (value === undefined) {
+    value = compute();
+    if (cache.size >= size) {
+      cache.delete(cache.keys().next().value as string);
+    }
+  } else {
+    cache.delete(key);
+  }
+  cache.set(key, value);
+  return value;
 }
 
 function findProvenance(view: AccountingView, figure: string): Provenance {

@@ -52,6 +52,7 @@ describe('loadAggregatorConfig', () => {
       pollIntervalSeconds: 300,
       notifications: true,
       service: { host: '127.0.0.1', port: 3100 },
+      store: { queryTimeoutSeconds: 30, maxResults: 10_000 },
       logLevel: 'warn',
     };
     assert.deepEqual(config, expected);
@@ -92,6 +93,7 @@ describe('loadAggregatorConfig', () => {
       pollIntervalSeconds: 30,
       notifications: false,
       service: { host: '127.0.0.1', port: 0 },
+      store: { queryTimeoutSeconds: 30, maxResults: 10_000 },
       logLevel: 'info',
     });
   });

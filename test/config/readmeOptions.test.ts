@@ -7,7 +7,7 @@ describe('The README options table', () => {
   it('has one row per configuration field with its variable, flag and default.', async () => {
     const readme = await readFile(new URL('../../README.md', import.meta.url), 'utf8');
     const defaults = AggregatorConfigSchema.partial({ roots: true, credentials: true }).parse({
-      addressPolicy: {}, bounds: {}, service: {},
+      addressPolicy: {}, bounds: {}, service: {}, store: {},
     }) as Record<string, unknown>;
     for (const field of CONFIG_FIELDS) {
       const row = readme.split('\n').find((line) => line.startsWith(`| \`${field.path}\` |`));
@@ -18,7 +18,8 @@ describe('The README options table', () => {
       const groupValues = defaults[group] as Record<string, unknown> | undefined;
       const value = (name === undefined ? defaults[group] : groupValues?.[name]) as
         string | number | boolean | undefined;
-      const expected = value === undefined ? 'required' : `\`${value}\``;
+      const unset = field.optional === true ? 'unset' : 'required';
+      const expected = value === undefined ? unset : `\`${value}\``;
       assert.equal(row.split(' | ')[3], expected, field.path);
     }
   });

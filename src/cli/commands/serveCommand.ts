@@ -5,12 +5,12 @@ import { addConfigOptions } from '../../config/index.js';
 import type { AggregatorConfig } from '../../config/index.js';
 import { NotificationSubscriber } from '../../crawler/notifications/index.js';
 import {
-  ContinuousCrawler, createNetworkCrawler, createServiceApp, listenOn, PortInUseError, SnapshotPublisher,
+  ContinuousCrawler, createNetworkCrawler, createServiceApp, createStore, listenOn, PortInUseError, SnapshotPublisher,
 } from '../../service/index.js';
 import type { NotificationHandlers, TopicSubscriber } from '../../service/index.js';
 import type { ClientCredentialsSession } from '../../solid/index.js';
 import { createSparqlRouter } from '../../sparql/index.js';
-import { OxigraphStore } from '../../store/index.js';
+import type { QuadStore } from '../../store/index.js';
 import { getLogger } from '../../util/index.js';
 import type { CliIo } from '../CliIo.js';
 import { CommandFailedError, ExitCode } from '../CliIo.js';
@@ -34,8 +34,8 @@ export function addServeCommand(
     .description('serve the network figures over HTTP and keep them current by notifications and polling');
   addConfigOptions(command).action(async (options: Record<string, unknown>) => {
     const config = await readConfigForCommand(options, env);
+    const store = createStore(config.store);
     const session = await loginAggregator(config);
-    const store = new OxigraphStore();
     const publisher = new SnapshotPublisher(store);
     let server: Server | undefined;
     let continuous: ContinuousCrawler | undefined;
@@ -44,7 +44,10 @@ export function addServeCommand(
         logger.warn({ host: config.service.host }, 'The service has no access control yet and listens beyond loopback; ' +
           'every client that reaches it can read the network figures');
       }
-      server = await listen(createServiceApp(publisher.latest, { sparql: createSparqlRouter(store) }), config);
+      const sparql = createSparqlRouter(store, {
+        timeoutMs: config.store.queryTimeoutSeconds * 1000, maxResults: config.store.maxResults,
+      });
+      server = await listen(createServiceApp(publisher.latest, { sparql }), config);
       const { port } = server.address() as AddressInfo;
       io.stdout(`Serving the network figures at http://${hostForUrl(config.service.host)}:${port}/ ` +
         '(api/views/network, api/scopes, api/openapi.json, sparql, inventory, contributions, crawl, health)');
@@ -55,7 +58,7 @@ export function addServeCommand(
       logger.info({ subscriptions: continuous.subscriptions().length }, 'Service running');
       await waitForStop();
     } finally {
-      await stopAll(continuous, server, session);
+      await stopAll(continuous, server, session, store);
     }
     io.stdout('Stopped.');
   });
@@ -92,12 +95,14 @@ async function listen(app: ReturnType<typeof createServiceApp>, config: Aggregat
 /** Stops the crawls and notification channels, then the HTTP service, then logs out, even after a failed step. */
 async function stopAll(
   continuous: ContinuousCrawler | undefined, server: Server | undefined, session: ClientCredentialsSession,
+  store: QuadStore,
 ): Promise<void> {
   await continuous?.stop().catch((error: unknown) => logger.error({ err: error }, 'Stopping the crawls failed'));
   if (server !== undefined) {
     await new Promise<void>((resolve) => server.close(() => resolve()));
   }
   await session.logout();
+  await store.close();
 }
 
 function hostForUrl(host: string): string {
