@@ -30,7 +30,7 @@ export interface FlowProgress {
   quantity?: Quantity;
   /** Quantity met so far, in the planned quantity's unit; zero without a planned quantity. */
   met: Decimal;
-  /** Planned quantity minus what was met, never below zero; zero without a planned quantity. */
+  /** Planned quantity minus what was met, never below zero; zero when done or without a planned quantity. */
   remaining: Decimal;
   status: FlowStatus;
   /** Events (and, for intents, commitments) that met the flow. */
@@ -96,8 +96,9 @@ function progress(
 ): FlowProgress {
   const planned = kind === 'intent' ? flowQuantity(flow) ?? (flow as Intent).availableQuantity : flowQuantity(flow);
   const met = sumMet(flow, planned, meeting, problems);
-  const remaining = planned === undefined ? new Decimal(0) : Decimal.max(planned.value.minus(met), 0);
-  const complete = flow.finished === true || (planned === undefined ? meeting.length > 0 : remaining.isZero());
+  const unmet = planned === undefined ? new Decimal(0) : Decimal.max(planned.value.minus(met), 0);
+  const complete = flow.finished === true || (planned === undefined ? meeting.length > 0 : unmet.isZero());
+  const remaining = complete ? new Decimal(0) : unmet;
   const plans = plansOf(model, flow);
   const due = flow.due ?? flow.hasEnd ?? flow.hasPointInTime ??
     plans.map((plan) => model.plans?.get(plan)?.due).find((time) => time !== undefined);
