@@ -40,14 +40,16 @@ export class BucketAllocator {
     const pending = recipient === null ? this.ruleLines(credits) : [this.fixedLine(recipient)];
     pending.sort((a, b) => compare(a.line.agent, b.line.agent) || compare(a.line.rule ?? '', b.line.rule ?? ''));
     const eligible = pending.filter((entry) => entry.room === null || entry.room.greaterThan(0));
-    const weights = eligible.map((entry) => entry.line.value);
+    // A fixed share has no contributions to value, so its one line weighs 1 and takes the bucket.
+    const weights = eligible.map((entry) => (entry.line.rule === null ? new Decimal(1) : entry.line.value));
     const total = weights.reduce((sum, weight) => sum.plus(weight), new Decimal(0));
     if (total.isZero()) {
       this.context.note(`Bucket [${this.bucket.id}] selected no contribution with a value above 0, so it paid nothing.`);
     }
     const parts = allocateLargestRemainder(this.context.units.toUnits(target), weights);
     eligible.forEach((entry, index) => {
-      entry.line.share = total.isZero() ? new Decimal(0) : divideDecimal(entry.line.value, total).toDecimalPlaces(6);
+      const weight = weights[index] as Decimal;
+      entry.line.share = total.isZero() ? new Decimal(0) : divideDecimal(weight, total).toDecimalPlaces(6);
       this.pay(entry, parts[index] as Decimal);
     });
     return pending.map((entry) => entry.line);
@@ -66,7 +68,6 @@ export class BucketAllocator {
   private fixedLine(agent: string): PendingLine {
     const kind = this.bucket.claimKind ?? 'equityLike';
     const line = emptyLine(agent, null, this.bucket.id, kind);
-    line.value = new Decimal(1);
     const cap = kind === 'debtLike' && this.bucket.cap !== null
       ? this.bucket.cap.evaluate(new Map(), this.bucket.id)
       : null;
@@ -80,6 +81,7 @@ export class BucketAllocator {
       const kind = credit.rule.claimKind ?? this.bucket.claimKind ?? 'equityLike';
       const entry = lines.get(key) ??
         { line: emptyLine(credit.agent, credit.rule.id, credit.rule.id, kind), credits: [], room: null };
+      entry.line.ruleLabel = credit.rule.label;
       lines.set(key, entry);
       entry.credits.push(credit);
       entry.line.value = entry.line.value.plus(credit.value);
@@ -135,7 +137,7 @@ export class BucketAllocator {
 function emptyLine(agent: string, rule: string | null, claim: string, claimKind: ClaimKind): DistributionLine {
   const zero = new Decimal(0);
   return {
-    agent, rule, claim, claimKind, events: [], hours: zero, value: zero, passedBack: zero, share: zero, payout: zero,
+    agent, rule, ruleLabel: null, claim, claimKind, events: [], hours: zero, value: zero, passedBack: zero, share: zero, payout: zero,
     limit: null,
   };
 }

@@ -4,8 +4,10 @@ import type { ClaimKind } from './ValueEquation.js';
 /** What one agent received under one rule of a bucket (or as the bucket's fixed recipient). */
 export interface DistributionLine {
   agent: string;
-  /** The rule that valued the contributions, or null for a fixed share. */
+  /** The rule that valued the contributions (a blank node as `_:label`), or null for a fixed share. */
   rule: string | null;
+  /** The rule's `rdfs:label`, or null. */
+  ruleLabel: string | null;
   /** The rule or fixed-share bucket whose claim this is; prior payouts are keyed by it and the agent. */
   claim: string;
   claimKind: ClaimKind;

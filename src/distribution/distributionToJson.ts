@@ -10,6 +10,7 @@ export const DISPLAY_VALUE_PLACES = 6;
 export interface DistributionLineJson {
   agent: string;
   rule: string | null;
+  ruleLabel: string | null;
   claim: string;
   claimKind: ClaimKind;
   events: string[];
@@ -51,6 +52,7 @@ export function distributionToJson(result: DistributionResult): DistributionJson
   const line = (entry: DistributionLine): DistributionLineJson => ({
     agent: entry.agent,
     rule: entry.rule,
+    ruleLabel: entry.ruleLabel,
     claim: entry.claim,
     claimKind: entry.claimKind,
     events: entry.events,

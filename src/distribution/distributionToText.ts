@@ -1,5 +1,5 @@
 import { renderTextTable, shortenIri } from '../report/index.js';
-import type { DistributionJson } from './distributionToJson.js';
+import type { DistributionJson, DistributionLineJson } from './distributionToJson.js';
 
 /**
  * Renders a run as text: one table with a row per member and rule of each bucket (hours, value,
@@ -9,7 +9,7 @@ import type { DistributionJson } from './distributionToJson.js';
 export function distributionToText(report: DistributionJson, base?: string): string {
   const short = (iri: string | null): string => shortenIri(iri, base);
   const rows = report.buckets.flatMap((bucket) => bucket.lines.map((line) => [
-    bucket.label ?? short(bucket.id), short(line.agent), line.rule === null ? 'fixed share' : short(line.rule),
+    bucket.label ?? short(bucket.id), short(line.agent), ruleName(line, short),
     line.hours, line.value, line.share, line.payout, line.limit ?? '',
   ]));
   const sections = [
@@ -26,4 +26,12 @@ export function distributionToText(report: DistributionJson, base?: string): str
     sections.push(['notes:', ...report.notes.map((text) => `- ${text}`)].join('\n'));
   }
   return sections.join('\n\n');
+}
+
+/** Names a line's rule by its label, else its IRI; a blank node rule without a label has no name to show. */
+function ruleName(line: DistributionLineJson, short: (iri: string) => string): string {
+  if (line.rule === null) {
+    return 'fixed share';
+  }
+  return line.ruleLabel ?? (line.rule.startsWith('_:') ? 'unnamed rule' : short(line.rule));
 }

@@ -143,8 +143,10 @@ describe('A DistributionEngine on random equations', () => {
         fixedShareTo: `${EX}ann`, rules: [], claimKind: null, cap: null,
       }));
       const total = percents.reduce((sum, each) => sum.plus(each), new Decimal(0));
-      const engine = new DistributionEngine({ contributions: { contributions: [], producers: new Map() }, currency: null });
-      assert.throws(() => engine.run({ id: `${EX}e`, label: null, equationOf: null, buckets }, new Decimal(units).dividedBy(100)),
+      const contributions = { contributions: [], producers: new Map<string, string[]>() };
+      const engine = new DistributionEngine({ contributions, currency: null });
+      const equation: ValueEquation = { id: `${EX}e`, label: null, equationOf: null, buckets };
+      assert.throws(() => engine.run(equation, new Decimal(units).dividedBy(100)),
         { name: 'ValueEquationError', message: `Value equation [${EX}e] allocates [${total.toString()}] % of the total, more than 100 %` });
     }), { numRuns: 200 });
   });

@@ -54,10 +54,13 @@ async function runDistribution(files: string[], options: DistributeOptions): Pro
     const equation = reader.read(options.equation);
     const prices = readPriceList(quads);
     const contributions = new ContributionDeriver(model, { network: equation.equationOf, prices }).derive();
-    return distribute(equation, amount, {
+    const subEquations = subEquationsOf(reader, equation);
+    const result = distribute(equation, amount, {
       contributions, currency: options.currency ?? null, scale, scopeParents: readScopeParents(quads),
-      subEquations: subEquationsOf(reader, equation),
+      subEquations: subEquations.equations,
     });
+    checkAmbiguous(result, subEquations.ambiguous);
+    return result;
   } catch (error: unknown) {
     if (error instanceof ValueEquationError) {
       throw new CommandFailedError(`The value equation was rejected: ${error.message}`);
@@ -83,11 +86,17 @@ async function checkShapes(documents: ParsedDocument[]): Promise<void> {
   }
 }
 
+/** Equations of sub-networks by agent, and the agents with more than one equation. */
+interface SubEquations {
+  equations: Map<string, ValueEquation>;
+  ambiguous: Map<string, string[]>;
+}
+
 /**
  * Returns the equation of each other agent that one equation in the files is `oce:equationOf`,
- * for sub-networks that receive a share. An agent with several equations is ambiguous.
+ * for sub-networks that receive a share, and the agents that several equations name.
  */
-function subEquationsOf(reader: ValueEquationReader, top: ValueEquation): Map<string, ValueEquation> {
+function subEquationsOf(reader: ValueEquationReader, top: ValueEquation): SubEquations {
   const byAgent = new Map<string, ValueEquation[]>();
   for (const id of reader.equationIds()) {
     const equation = id === top.id ? top : reader.read(id);
@@ -95,16 +104,27 @@ function subEquationsOf(reader: ValueEquationReader, top: ValueEquation): Map<st
       byAgent.set(equation.equationOf, [...byAgent.get(equation.equationOf) ?? [], equation]);
     }
   }
-  const subEquations = new Map<string, ValueEquation>();
+  const result: SubEquations = { equations: new Map(), ambiguous: new Map() };
   for (const [agent, equations] of byAgent) {
-    if (equations.length > 1) {
-      const list = equations.map((equation) => `[${equation.id}]`).join(', ');
-      throw new ValueEquationError(`Sub-network [${agent}] has several value equations ${list}; ` +
-        'keep one per agent in the files given', agent);
+    if (equations.length === 1) {
+      result.equations.set(agent, equations[0] as ValueEquation);
+    } else {
+      result.ambiguous.set(agent, equations.map((equation) => equation.id));
     }
-    subEquations.set(agent, equations[0] as ValueEquation);
   }
-  return subEquations;
+  return result;
+}
+
+/** Rejects a run that paid an agent whose equation is ambiguous, since it would run none of them. */
+function checkAmbiguous(result: DistributionResult, ambiguous: Map<string, string[]>): void {
+  const paid = result.buckets.flatMap((bucket) => bucket.lines).filter((line) => line.payout.greaterThan(0));
+  const agent = paid.map((line) => line.agent).find((each) => ambiguous.has(each));
+  if (agent !== undefined) {
+    const list = (ambiguous.get(agent) ?? []).map((id) => `[${id}]`).join(', ');
+    throw new ValueEquationError(`Sub-network [${agent}] receives a share but has several value equations ` +
+      `${list}; keep one per agent in the files given`, agent);
+  }
+  result.subDistributions.forEach((sub) => checkAmbiguous(sub.result, ambiguous));
 }
 
 function parseOption(name: string, text: string): Decimal {
