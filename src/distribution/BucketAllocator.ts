@@ -137,8 +137,8 @@ export class BucketAllocator {
 function emptyLine(agent: string, rule: string | null, claim: string, claimKind: ClaimKind): DistributionLine {
   const zero = new Decimal(0);
   return {
-    agent, rule, ruleLabel: null, claim, claimKind, events: [], hours: zero, value: zero, passedBack: zero, share: zero, payout: zero,
-    limit: null,
+    agent, rule, ruleLabel: null, claim, claimKind, events: [], hours: zero, value: zero, passedBack: zero,
+    share: zero, payout: zero, limit: null,
   };
 }
 

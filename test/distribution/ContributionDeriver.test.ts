@@ -43,10 +43,10 @@ describe('A ContributionDeriver', () => {
     assert.equal(use?.scope, `${COOP}printer-project`);
     assert.deepEqual(use?.resourceClassifications, [`${COOP}equipment`]);
     assert.deepEqual(use?.processClassifications, [`${COOP}manufacturing`]);
-    assert.equal(formatDecimal(use!.valuePerUnitOfUse!), '5');
+    assert.equal(String(use?.valuePerUnitOfUse), '5');
     const filament = byEvent.get('bob-filament');
     assert.deepEqual(filament?.resourceClassifications, [`${COOP}filament-spec`, `${COOP}material`]);
-    assert.equal(formatDecimal(filament!.valuePerUnit!), '20');
+    assert.equal(String(filament?.valuePerUnit), '20');
     assert.equal(byEvent.get('gina-loan')?.currency, `${COOP}eur`);
   });
 
