@@ -1,5 +1,7 @@
 import { compareCodeUnits } from '../accounting/compareCodeUnits.js';
 import type { EconomicEvent, EconomicModel, Problem, Process } from '../model/index.js';
+import { FlowGraph, walkFlows } from '../trace/index.js';
+import type { TraceDirection, TraceOptions, TraceResult } from '../trace/index.js';
 import type { AccountingView, Provenance } from './AccountingView.js';
 import { periodKey } from './Period.js';
 import type { Period } from './Period.js';
@@ -52,6 +54,7 @@ const CACHED_VIEWS = 64;
 export class AccountingViews {
   private readonly periods = new Map<string, PeriodFigures>();
   private readonly views = new Map<string, AccountingView>();
+  private flowGraph?: FlowGraph;
 
   public constructor(private readonly source: ViewSource) {}
 
@@ -141,6 +144,21 @@ export class AccountingViews {
       }
     }
     return [...ids].sort(compareCodeUnits).flatMap((process) => figures.model.processes.get(process) ?? []);
+  }
+
+  /**
+   * Follows value flows from an event, resource or process: backward for `trace`, forward for
+   * `track` (see `walkFlows`). The flow graph is built on the first call and kept.
+   */
+  public flows(direction: TraceDirection, start: string, options: TraceOptions = {}): TraceResult {
+    this.flowGraph ??= new FlowGraph(this.source.model);
+    return walkFlows(this.flowGraph, start, direction, options);
+  }
+
+  /** Returns the name of a resource or process, or the action of an event, for labels. */
+  public labelOf(id: string): string | null {
+    const { model } = this.source;
+    return model.resources.get(id)?.name ?? model.processes.get(id)?.name ?? model.events.get(id)?.action ?? null;
   }
 
   /** Returns an event of the crawl (one the trust rule kept), or undefined. */

@@ -124,7 +124,39 @@ describe('The accounting views API', () => {
     assert.deepEqual((body.items as Json[]).map((process) => [process.id, process.name]), [[shop('build'), 'Build chairs']]);
   });
 
+  it('traces the chairs back to the work that made them.', async () => {
+    const { body } = await get('/api/trace', { id: shop('chairs') });
+    assert.deepEqual((body.flows as Json[]).map((node) => [node.kind, node.id]), [
+      ['EconomicResource', shop('chairs')], ['EconomicEvent', shop('produce')], ['Process', shop('build')],
+      ['EconomicEvent', quinn('quinn-work')], ['EconomicEvent', shop('pat-work')],
+    ]);
+    assert.equal(body.truncated, null);
+  });
+
+  it('tracks work forward to the sale as a labelled graph.', async () => {
+    const { body } = await get('/api/track/graph', { id: shop('pat-work') });
+    assert.deepEqual((body.nodes as Json[]).map((node) => [node.id, node.label]), [
+      [shop('pat-work'), 'work'], [shop('build'), 'Build chairs'], [shop('produce'), 'produce'], [shop('chairs'), 'Chairs'],
+      [shop('sell'), 'transfer'],
+    ]);
+    assert.deepEqual((body.edges as Json[]).map((edge) => [edge.from, edge.to, edge.action]), [
+      [shop('pat-work'), shop('build'), 'work'], [shop('build'), shop('produce'), 'produce'],
+      [shop('produce'), shop('chairs'), 'produce'], [shop('chairs'), shop('sell'), 'transfer'],
+    ]);
+  });
+
+  it('reports the depth cut of a trace.', async () => {
+    const { body } = await get('/api/trace', { id: shop('chairs'), depth: '1' });
+    assert.deepEqual(body.truncated, { maxDepth: 1, cutAt: [shop('produce')] });
+  });
+
   const badRequests: [string, Record<string, string>, number, string, string][] = [
+    ['/api/trace', { id: 'https://gone.test/#r' }, 404, 'id', 'No economic event, resource or process has the IRI ' +
+      '[https://gone.test/#r]; expected the IRI of one that the loaded data states or that an event refers to.'],
+    ['/api/track', { id: shop('chairs'), order: 'random' }, 400, 'order',
+      'Invalid trace option order: expected one of reference, plain, got [random].'],
+    ['/api/track', { id: shop('chairs'), depth: '-1' }, 400, 'depth',
+      'Expected [depth] to be a whole number of steps, got [-1]'],
     ['/api/views/person', {}, 400, 'id', 'Expected the [id] parameter with the IRI to look up, got none'],
     ['/api/views/person', { id: IRI.shop }, 404, 'id', `Expected [${IRI.shop}] to be a person, but it is an organization`],
     ['/api/views/network', { from: '2026-13-01' }, 400, 'from',

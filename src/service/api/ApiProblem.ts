@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import { InvalidTraceOptionError, UnknownNodeError } from '../../trace/index.js';
 import { InvalidPeriodError, UnknownFigureError, UnknownScopeError } from '../../views/index.js';
 
 /** The JSON problem document (RFC 9457) that the service sends for every error. */
@@ -75,6 +76,10 @@ export function problemOf(error: unknown): ProblemDocument {
     known = new NotFoundError(error.message, 'id');
   } else if (error instanceof UnknownFigureError) {
     known = new NotFoundError(error.message, 'figure');
+  } else if (error instanceof UnknownNodeError) {
+    known = new NotFoundError(error.message, 'id');
+  } else if (error instanceof InvalidTraceOptionError) {
+    known = new InvalidParameterError(error.option === 'maxDepth' ? 'depth' : error.option, error.message);
   }
   if (known === undefined) {
     return {

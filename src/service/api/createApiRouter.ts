@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import type { Request, Response } from 'express';
 import type { NetworkSnapshot } from '../../aggregator/index.js';
+import type { TraceDirection, TraceOptions, TraceOrder } from '../../trace/index.js';
 import { parsePeriod } from '../../views/index.js';
 import type { Period, ScopeKind } from '../../views/index.js';
 import { ApiLinks } from './ApiLinks.js';
@@ -45,6 +46,18 @@ function periodOf(request: Request): Period {
   return parsePeriod(textParameter(request, 'from'), textParameter(request, 'to'));
 }
 
+function traceOptionsOf(request: Request): TraceOptions {
+  const order = textParameter(request, 'order');
+  const depth = textParameter(request, 'depth');
+  if (depth !== undefined && !/^\d{1,9}$/u.test(depth)) {
+    throw new InvalidParameterError('depth', `Expected [depth] to be a whole number of steps, got [${depth}]`);
+  }
+  return {
+    ...(order === undefined ? {} : { order: order as TraceOrder }),
+    ...(depth === undefined ? {} : { maxDepth: Number(depth) }),
+  };
+}
+
 function linksOf(request: Request): ApiLinks {
   return new ApiLinks(`${request.protocol}://${request.get('host') ?? 'localhost'}`);
 }
@@ -69,6 +82,9 @@ function sendPage<T>(request: Request, response: Response, items: readonly T[], 
  * - `GET /views/{kind}/events?id=&from=&to=&figure=&limit=&cursor=`: the events of a view or of one figure;
  * - `GET /views/{kind}/processes?id=&from=&to=&limit=&cursor=`: the processes of a view;
  * - `GET /events?id=IRI`: one event and the document stating it;
+ * - `GET /trace?id=IRI&order=&depth=` and `GET /track?…`: value flows backward or forward from an
+ *   event, resource or process, as an ordered list; `/trace/graph` and `/track/graph` give nodes
+ *   with labels and edges for drawing;
  * - `GET /openapi.json`: the OpenAPI 3.1 description of all of it.
  * Errors propagate to the service's one error handler, which sends a problem document.
  */
@@ -105,6 +121,31 @@ export function createApiRouter(snapshot: SnapshotSource): Router {
       const current = requireSnapshot(snapshot);
       const processes = current.views.processesOf(scopeId(request, current), periodOf(request), kind);
       sendPage(request, response, processes, (process) => process.id, processToJson);
+    });
+  }
+  for (const direction of ['trace', 'track'] as const satisfies readonly TraceDirection[]) {
+    router.get(`/${direction}`, (request, response) => {
+      const current = requireSnapshot(snapshot);
+      const result = current.views.flows(direction, requiredIri(request, 'id'), traceOptionsOf(request));
+      response.json({
+        start: result.start, order: result.order, flows: result.flows, edges: result.edges,
+        truncated: result.truncated ?? null,
+      });
+    });
+    router.get(`/${direction}/graph`, (request, response) => {
+      const current = requireSnapshot(snapshot);
+      const result = current.views.flows(direction, requiredIri(request, 'id'), traceOptionsOf(request));
+      const links = linksOf(request);
+      response.json({
+        start: result.start,
+        nodes: result.flows.map((node) => ({
+          ...node,
+          label: current.views.labelOf(node.id),
+          link: node.kind === 'EconomicEvent' ? links.event(node.id) : null,
+        })),
+        edges: result.edges,
+        truncated: result.truncated ?? null,
+      });
     });
   }
   router.get('/events', (request, response) => {

@@ -92,6 +92,29 @@ const schemas = {
     classifiedAs: { type: 'array', items: { type: 'string' } }, inScopeOf: { type: 'array', items: { type: 'string' } },
     hasBeginning: nullableString, hasEnd: nullableString, finished: { type: ['boolean', 'null'] }, source: { type: 'string' },
   }),
+  FlowNode: object({ id: { type: 'string' }, kind: { enum: ['EconomicEvent', 'EconomicResource', 'Process'] } }),
+  FlowEdge: {
+    type: 'object', required: ['from', 'to'],
+    properties: { from: { type: 'string' }, to: { type: 'string' }, action: { type: 'string' } },
+  },
+  Truncation: {
+    oneOf: [object({ maxDepth: { type: 'integer' }, cutAt: { type: 'array', items: { type: 'string' } } }), { type: 'null' }],
+  },
+  Flows: object({
+    start: { type: 'string' }, order: { enum: ['reference', 'plain'] }, flows: { type: 'array', items: ref('FlowNode') },
+    edges: { type: 'array', items: ref('FlowEdge') }, truncated: ref('Truncation'),
+  }),
+  FlowGraph: object({
+    start: { type: 'string' },
+    nodes: {
+      type: 'array',
+      items: {
+        allOf: [ref('FlowNode'), object({ label: nullableString, link: { type: ['string', 'null'], format: 'uri' } })],
+      },
+    },
+    edges: { type: 'array', items: ref('FlowEdge') },
+    truncated: ref('Truncation'),
+  }),
   EventPage: object({
     total: { type: 'integer' }, items: { type: 'array', items: ref('Event') }, next: { type: ['string', 'null'], format: 'uri' },
   }),
@@ -156,6 +179,28 @@ function viewPaths(kind: string): Record<string, unknown> {
   };
 }
 
+function flowPaths(direction: string, meaning: string): Record<string, unknown> {
+  const parameters = [
+    parameter('id', 'IRI of the event, resource or process to start from', true),
+    parameter('order', '`reference` (depth-first by event time, the default) or `plain` (breadth-first by IRI)'),
+    parameter('depth', 'Greatest number of steps from the start; 1000 when absent. A cut is reported in `truncated`'),
+  ];
+  return {
+    [`/api/${direction}`]: {
+      get: {
+        operationId: direction, summary: `Value flows ${meaning}, start node first`, parameters,
+        responses: json(ref('Flows'), 'The flows in walk order'),
+      },
+    },
+    [`/api/${direction}/graph`]: {
+      get: {
+        operationId: `${direction}Graph`, summary: `Value flows ${meaning}, as labelled nodes and edges for drawing`, parameters,
+        responses: json(ref('FlowGraph'), 'The nodes and edges'),
+      },
+    },
+  };
+}
+
 /** The OpenAPI document itself. */
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
@@ -188,6 +233,8 @@ export const OPENAPI_DOCUMENT = {
         }, 'The event'),
       },
     },
+    ...flowPaths('trace', 'backward, toward where value came from'),
+    ...flowPaths('track', 'forward, toward where value went'),
     '/api/openapi.json': {
       get: {
         operationId: 'openApi',
