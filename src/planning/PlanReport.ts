@@ -1,6 +1,6 @@
 import { formatDecimal } from '../model/index.js';
 import type { Problem } from '../model/index.js';
-import { problemsToText, quantityToJson, renderTextTable, shortenIri } from '../report/index.js';
+import { problemsToText, quantityToJson, renderTextTable, shortenIri as shortenDisplayedIri } from '../report/index.js';
 import type { QuantityJson } from '../report/index.js';
 import type { DependentDemand, GeneratedPlan, PlannedCommitment } from './GeneratedPlan.js';
 
@@ -89,8 +89,13 @@ function demandToJson(demand: DependentDemand): DependentDemandJson {
   };
 }
 
-/** Renders a plan as text: its processes, its commitments, its demands, then its problems. */
+/**
+ * Renders a plan as text: its processes, its commitments, its demands, then its problems. Parts
+ * named `<base>#…` like the plan's own `<base>#plan` are shown by their fragment.
+ */
 export function planToText(plan: PlanJson): string {
+  const base = plan.plan.id.endsWith('#plan') ? plan.plan.id.slice(0, -'plan'.length) : undefined;
+  const shortenIri = (iri: string | null): string => shortenDisplayedIri(iri, base);
   const processes = renderTextTable(['process', 'name', 'begins', 'ends'], plan.processes.map((process) => [
     shortenIri(process.id), process.name ?? '-', process.hasBeginning, process.hasEnd,
   ]));
@@ -115,5 +120,5 @@ export function planToText(plan: PlanJson): string {
 }
 
 function quantityText(quantity: QuantityJson | null): string {
-  return quantity === null ? '-' : `${quantity.value} ${shortenIri(quantity.unit)}`;
+  return quantity === null ? '-' : `${quantity.value} ${shortenDisplayedIri(quantity.unit)}`;
 }
