@@ -113,7 +113,8 @@ function sendError(error: unknown, request: Request, response: Response, _next: 
   if (error instanceof SparqlProtocolError && error.allow !== undefined) {
     response.set('Allow', error.allow);
   }
-  response.status(status).type('application/problem+json').send(JSON.stringify({ status, title, detail }));
+  const type = `https://w3id.org/oce/problems#${title.toLowerCase().replace(/ /gu, '-')}`;
+  response.status(status).type('application/problem+json').send(JSON.stringify({ type, title, status, detail }));
 }
 
 function describeError(error: unknown): { status: number; title: string; detail: string } {

@@ -6,7 +6,7 @@ import type { AccountingView, Provenance } from './AccountingView.js';
 import { periodKey } from './Period.js';
 import type { Period } from './Period.js';
 import { computePeriodFigures } from './PeriodFigures.js';
-import type { PeriodFigures } from './PeriodFigures.js';
+import type { CountedEvent, PeriodFigures } from './PeriodFigures.js';
 import {
   balanceFigures, contributionFigures, contributionTotals, flowFigures, heldResources, isEventWithin,
 } from './scopeFigures.js';
@@ -16,7 +16,7 @@ import type { ScopeTree } from './ScopeTree.js';
 /** Raised when a view is asked for an agent no crawled data names, or of the wrong kind. */
 export class UnknownScopeError extends Error {
   public constructor(public readonly scope: string, public readonly expectedKind?: ScopeKind,
-    public readonly actualKind?: ScopeKind) {
+    public readonly actualKind?: ScopeKind, public readonly parameter = 'id') {
     super(actualKind === undefined
       ? `No network, organization, project or person [${scope}] is named in the crawled data`
       : `Expected [${scope}] to be ${withArticle(expectedKind ?? 'scope')}, but it is ${withArticle(actualKind)}`);
@@ -173,7 +173,13 @@ export class AccountingViews {
   }
 
   private figures(period: Period): PeriodFigures {
-    const compute = (): PeriodFigures => computePeriodFigures(this.source.model, period);
+    const { scope } = period;
+    if (scope !== null && this.source.scopes.get(scope) === undefined) {
+      throw new UnknownScopeError(scope, undefined, undefined, 'scope');
+    }
+    const filter = scope === null ? new Set<string>() : this.source.scopes.within(scope);
+    const isInScope = (event: CountedEvent): boolean => scope === null || isEventWithin(event, filter, this.source.model);
+    const compute = (): PeriodFigures => computePeriodFigures(this.source.model, period, isInScope);
     return remember(this.periods, periodKey(period), CACHED_PERIODS, compute);
   }
 }

@@ -1,17 +1,22 @@
 import { DateTimeValue } from '../model/index.js';
 import type { EconomicEvent, EconomicModel } from '../model/index.js';
 
-/** A half-open time range `[from, to)` of a view; an absent bound leaves that side open. */
+/**
+ * The bounds of a view: a half-open time range `[from, to)`, where an absent bound leaves that
+ * side open, and optionally a scope whose activity alone counts.
+ */
 export interface Period {
   from: DateTimeValue | null;
   to: DateTimeValue | null;
   /** The bounds as the caller wrote them, for links and responses. */
   fromText: string | null;
   toText: string | null;
+  /** A scope (with its sub-scopes) that events and contributions must belong to, or null for any. */
+  scope: string | null;
 }
 
-/** The whole record: no bound on either side. */
-export const WHOLE_RECORD: Period = { from: null, to: null, fromText: null, toText: null };
+/** The whole record: no bound on either side and no scope filter. */
+export const WHOLE_RECORD: Period = { from: null, to: null, fromText: null, toText: null, scope: null };
 
 /** Raised when a period bound is not an ISO 8601 date or date-time, or the range is empty. */
 export class InvalidPeriodError extends Error {
@@ -25,9 +30,10 @@ export class InvalidPeriodError extends Error {
  * Reads the `from` and `to` bounds of a view from their text, either of which may be absent.
  * A bound is an `xsd:date` (midnight UTC) or an `xsd:dateTime`; without an offset it is UTC.
  */
-export function parsePeriod(from: string | undefined, to: string | undefined): Period {
+export function parsePeriod(from: string | undefined, to: string | undefined, scope?: string): Period {
   const period = {
     from: parseBound('from', from), to: parseBound('to', to), fromText: from || null, toText: to || null,
+    scope: scope || null,
   };
   if (period.from !== null && period.to !== null && period.from.compare(period.to) >= 0) {
     throw new InvalidPeriodError('to', `Expected [to] after [from], got from [${from}] and to [${to}]`);
@@ -48,13 +54,13 @@ function parseBound(parameter: string, text: string | undefined): DateTimeValue 
 }
 
 /** Returns the period's bounds as the caller wrote them, for links and responses. */
-export function periodToJson(period: Period): { from: string | null; to: string | null } {
-  return { from: period.fromText, to: period.toText };
+export function periodToJson(period: Period): { from: string | null; to: string | null; scope: string | null } {
+  return { from: period.fromText, to: period.toText, scope: period.scope };
 }
 
 /** Returns a cache key that is equal for equal bounds as written. */
 export function periodKey(period: Period): string {
-  return JSON.stringify([period.fromText, period.toText]);
+  return JSON.stringify([period.fromText, period.toText, period.scope]);
 }
 
 /**

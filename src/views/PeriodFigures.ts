@@ -27,10 +27,15 @@ export interface PeriodFigures {
   contributions: ContributionResult;
 }
 
-/** Computes the {@link PeriodFigures} of `model` for `period`. */
-export function computePeriodFigures(model: EconomicModel, period: Period): PeriodFigures {
-  const inPeriod = modelForPeriod(model, period);
-  const untilEnd = period.from === null ? inPeriod : modelForPeriod(model, { ...period, from: null, fromText: null });
+/**
+ * Computes the {@link PeriodFigures} of `model` for `period`. With a scope filter, only the events
+ * `isInScope` accepts count in the events and contributions, while the inventory still replays
+ * every event, because holdings do not depend on where they were made.
+ */
+export function computePeriodFigures(model: EconomicModel, period: Period,
+  isInScope: (event: CountedEvent) => boolean = () => true): PeriodFigures {
+  const inPeriod = filterEvents(modelForPeriod(model, period), isInScope);
+  const untilEnd = modelForPeriod(model, { ...period, from: null, fromText: null });
   const events: CountedEvent[] = [];
   for (const event of orderEvents(inPeriod.events.values()).events) {
     const check = checkEvent(event, inPeriod.events);
@@ -45,4 +50,16 @@ export function computePeriodFigures(model: EconomicModel, period: Period): Peri
     inventory: computeInventory(untilEnd),
     contributions: computeContributions(inPeriod),
   };
+}
+
+/** Returns a copy of the model without the events `keep` rejects; a correction is judged by the event it corrects. */
+function filterEvents(model: EconomicModel, keep: (event: CountedEvent) => boolean): EconomicModel {
+  const events = new Map<string, EconomicEvent>();
+  for (const event of model.events.values()) {
+    const base = event.corrects === undefined ? event : model.events.get(event.corrects) ?? event;
+    if (keep({ event, base })) {
+      events.set(event.id, event);
+    }
+  }
+  return events.size === model.events.size ? model : { ...model, events };
 }

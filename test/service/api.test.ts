@@ -89,7 +89,7 @@ describe('The accounting views API', () => {
 
   it('serves a person view filtered by period.', async () => {
     const { body } = await get('/api/views/person', { id: IRI.quinn, from: '2026-11-01', to: '2026-12-01' });
-    assert.deepEqual(body.period, { from: '2026-11-01', to: '2026-12-01' });
+    assert.deepEqual(body.period, { from: '2026-11-01', to: '2026-12-01', scope: null });
     assert.deepEqual((body.contributions as Json[]).map((figure) => [figure.kind, figure.quantity]), [['work', '1.5']]);
   });
 

@@ -130,6 +130,19 @@ describe('AccountingViews', () => {
     assert.deepEqual(views.eventsOf(IRI.quinn, parsePeriod('2026-11-04', undefined)).map((event) => event.id), []);
   });
 
+  it('narrows a person view to one project.', () => {
+    const view = views.view(IRI.quinn, parsePeriod(undefined, undefined, IRI.project), 'person');
+    assert.deepEqual(contributionRows(view).map((row) => [row[1], row[4]]), [['work', '1.5']]);
+    assert.deepEqual(flowRows(view).map((row) => [row[0], row[1], row[4]]), [['out', 'work', '1.5']]);
+    assert.equal(show(views.view(IRI.network, parsePeriod(undefined, undefined, IRI.project)).inventory[0]?.accountingQuantity
+      ?? null), `2 ${IRI.one}`);
+  });
+
+  it('rejects a scope filter that names no scope.', () => {
+    assert.throws(() => views.view(IRI.network, parsePeriod(undefined, undefined, 'https://nobody.test/#me')),
+      { name: 'UnknownScopeError', parameter: 'scope' });
+  });
+
   it('lists again exactly the events behind a figure.', () => {
     const view = views.view(IRI.network, WHOLE_RECORD);
     const work = view.contributions.find((figure) => figure.agent === IRI.quinn && figure.kind === 'work');

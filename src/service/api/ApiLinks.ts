@@ -43,6 +43,6 @@ export class ApiLinks {
   }
 }
 
-function bounds(period: Period): { from?: string; to?: string } {
-  return { from: period.fromText ?? undefined, to: period.toText ?? undefined };
+function bounds(period: Period): { from?: string; to?: string; scope?: string } {
+  return { from: period.fromText ?? undefined, to: period.toText ?? undefined, scope: period.scope ?? undefined };
 }

@@ -73,7 +73,7 @@ export function problemOf(error: unknown): ProblemDocument {
   } else if (error instanceof InvalidPeriodError) {
     known = new InvalidParameterError(error.parameter, error.message);
   } else if (error instanceof UnknownScopeError) {
-    known = new NotFoundError(error.message, 'id');
+    known = new NotFoundError(error.message, error.parameter);
   } else if (error instanceof UnknownFigureError) {
     known = new NotFoundError(error.message, 'figure');
   } else if (error instanceof UnknownNodeError) {

@@ -43,7 +43,7 @@ function requiredIri(request: Request, name: string): string {
 }
 
 function periodOf(request: Request): Period {
-  return parsePeriod(textParameter(request, 'from'), textParameter(request, 'to'));
+  return parsePeriod(textParameter(request, 'from'), textParameter(request, 'to'), textParameter(request, 'scope'));
 }
 
 function traceOptionsOf(request: Request): TraceOptions {

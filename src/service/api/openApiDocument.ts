@@ -70,7 +70,7 @@ const schemas = {
   View: object({
     scope: ref('Scope'),
     includes: { type: 'array', items: { type: 'string' } },
-    period: object({ from: nullableString, to: nullableString }),
+    period: object({ from: nullableString, to: nullableString, scope: nullableString }),
     counts: object({ events: { type: 'integer' }, processes: { type: 'integer' } }),
     links: object({ events: { type: 'string', format: 'uri' }, processes: { type: 'string', format: 'uri' } }),
     inventory: { type: 'array', items: ref('HeldResource') },
@@ -130,6 +130,7 @@ const parameter = (name: string, description: string, required = false): Record<
 const periodParameters = [
   parameter('from', 'Start of the period, inclusive: an ISO 8601 date or date-time (UTC without an offset)'),
   parameter('to', 'End of the period, exclusive; inventories are as at this instant'),
+  parameter('scope', 'IRI of a scope: only events and contributions within it and its sub-scopes count'),
 ];
 const pageParameters = [
   parameter('limit', 'Items per page, 1 to 1000; 100 when absent'),
