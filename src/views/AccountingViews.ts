@@ -178,7 +178,8 @@ export class AccountingViews {
       throw new UnknownScopeError(scope, undefined, undefined, 'scope');
     }
     const filter = scope === null ? new Set<string>() : this.source.scopes.within(scope);
-    const isInScope = (event: CountedEvent): boolean => scope === null || isEventWithin(event, filter, this.source.model);
+    const isInScope = (event: CountedEvent): boolean =>
+      scope === null || isEventWithin(event, filter, this.source.model);
     const compute = (): PeriodFigures => computePeriodFigures(this.source.model, period, isInScope);
     return remember(this.periods, periodKey(period), CACHED_PERIODS, compute);
   }

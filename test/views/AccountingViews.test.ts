@@ -134,8 +134,8 @@ describe('AccountingViews', () => {
     const view = views.view(IRI.quinn, parsePeriod(undefined, undefined, IRI.project), 'person');
     assert.deepEqual(contributionRows(view).map((row) => [row[1], row[4]]), [['work', '1.5']]);
     assert.deepEqual(flowRows(view).map((row) => [row[0], row[1], row[4]]), [['out', 'work', '1.5']]);
-    assert.equal(show(views.view(IRI.network, parsePeriod(undefined, undefined, IRI.project)).inventory[0]?.accountingQuantity
-      ?? null), `2 ${IRI.one}`);
+    const network = views.view(IRI.network, parsePeriod(undefined, undefined, IRI.project));
+    assert.equal(show(network.inventory[0]?.accountingQuantity ?? null), `2 ${IRI.one}`);
   });
 
   it('rejects a scope filter that names no scope.', () => {
