@@ -21,7 +21,7 @@ export interface Credit {
   passedBack: Decimal;
 }
 
-/** What the tracer needs beside the contributions. */
+/** Inputs of a {@link BackflowTracer} besides the contributions. */
 export interface TraceContext {
   matcher: RuleMatcher;
   currency: string | null;
@@ -32,8 +32,8 @@ export interface TraceContext {
 /**
  * Values the contributions a bucket's rules select and lets value flow backward. A `consume`,
  * `use` or `cite` of a resource produced by an earlier process passes `passBackPercent` of its
- * value to the contributions that were inputs of that process, in proportion to their own
- * values under the bucket's rules (scope and date range are not checked upstream). The walk goes
+ * value to the contributions that were inputs of that process. They share it in proportion to
+ * their own values under the bucket's rules, and their scope and date range are not checked. The walk goes
  * on from there and never enters a process twice on one path, so loops end. When no input of
  * the producing process has a value above zero, the contribution keeps all of its value.
  */

@@ -7,7 +7,7 @@ import type { DistributionLine } from './DistributionResult.js';
 import type { MinorUnits } from './MinorUnits.js';
 import type { Bucket, ClaimKind } from './ValueEquation.js';
 
-/** What the allocator needs beside the bucket. */
+/** Inputs of a {@link BucketAllocator} besides the bucket. */
 export interface AllocationContext {
   units: MinorUnits;
   currency: string | null;

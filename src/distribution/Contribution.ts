@@ -1,6 +1,6 @@
 import type { ActionId, Decimal } from '../model/index.js';
 
-/** One contributing event as a value equation sees it, with its corrections applied. */
+/** One contributing event as a value equation reads it, with its corrections applied. */
 export interface Contribution {
   /** IRI of the event. */
   event: string;
@@ -21,7 +21,7 @@ export interface Contribution {
   processClassifications: string[];
   /** `vf:inScopeOf` of the process, or of the event in pre-1.0 data; the first in IRI order. */
   scope: string | null;
-  /** The event's time as written: `hasPointInTime`, else `hasBeginning`, else `hasEnd`; null when none. */
+  /** The event's time as written: `hasPointInTime`, else `hasEnd`, else `hasBeginning`; null when none. */
   time: string | null;
   /** The currency the event moves (a ResourceSpecification with `vf:mediumOfExchange true`), or null. */
   currency: string | null;

@@ -57,6 +57,8 @@ export class ContributionDeriver {
     if (provider === undefined || !this.contributes(event, provider)) {
       return null;
     }
+
+    // The resource, its specification and the process, for classifications, scope and prices.
     const { resources, resourceSpecifications, processes } = this.model;
     const resource = event.resourceInventoriedAs === undefined ? undefined : resources.get(event.resourceInventoriedAs);
     const specificationId = event.resourceConformsTo ?? resource?.conformsTo;
@@ -66,11 +68,13 @@ export class ContributionDeriver {
       ...event.resourceClassifiedAs, ...resource?.classifiedAs ?? [], ...specification?.resourceClassifiedAs ?? [],
       ...specificationId === undefined ? [] : [specificationId],
     ];
+
     const basedOn = process?.basedOn === undefined ? [] : [process.basedOn];
     const processClassifications = [...process?.classifiedAs ?? [], ...basedOn];
     const scopes = process !== undefined && process.inScopeOf.length > 0 ? process.inScopeOf : event.inScopeOf;
     const priceOf = (field: 'valuePerUnit' | 'valuePerUnitOfUse'): Decimal | null =>
       this.priceOf(event.resourceInventoriedAs, field) ?? this.priceOf(specificationId, field);
+
     return {
       event: event.id,
       action: event.action,
@@ -82,7 +86,7 @@ export class ContributionDeriver {
       inputOf: event.inputOf ?? null,
       processClassifications: [...new Set(processClassifications)].sort(),
       scope: [...scopes].sort()[0] ?? null,
-      time: event.hasPointInTime ?? event.hasBeginning ?? event.hasEnd ?? null,
+      time: event.hasPointInTime ?? event.hasEnd ?? event.hasBeginning ?? null,
       currency: specification?.mediumOfExchange === true ? specification.id : null,
       valuePerUnit: priceOf('valuePerUnit'),
       valuePerUnitOfUse: priceOf('valuePerUnitOfUse'),

@@ -9,7 +9,7 @@ import { RuleMatcher } from './RuleMatcher.js';
 import type { Bucket, ValueEquation } from './ValueEquation.js';
 import { ValueEquationError } from './ValueEquationError.js';
 
-/** What earlier committed runs paid on one claim to one agent. */
+/** The total that earlier committed runs paid on one claim to one agent. */
 export interface PriorPayout {
   /** The rule, or fixed-share bucket, whose claim was paid: `DistributionLine.claim`. */
   claim: string;
@@ -33,7 +33,7 @@ export interface DistributionOptions {
 }
 
 /**
- * Runs a value equation on an amount: a dry run that says who receives what and why.
+ * Runs a value equation on an amount: a dry run that explains who receives what and why.
  *
  * Buckets are paid in `oce:order`. A bucket sized by a percentage of the total or a fixed
  * amount gets its planned target; one sized by a percentage of the remainder gets that share,
@@ -96,7 +96,7 @@ export class DistributionEngine {
   private readonly priorPayout = (claim: string, agent: string): Decimal =>
     this.prior.get(JSON.stringify([claim, agent])) ?? new Decimal(0);
 
-  /** A percentage of the remainder, rounded down to the minor unit; the cut fraction stays in the remainder. */
+  /** Returns a percentage of the remainder in minor units, rounded down; the cut fraction stays in the remainder. */
   private remainderTarget(bucket: Bucket, remainder: Decimal): Decimal {
     const percent = bucket.size.kind === 'percentOfRemainder' ? bucket.size.percent : new Decimal(0);
     return this.units.toUnits(remainder).times(percent).divToInt(100);
@@ -145,7 +145,7 @@ export class DistributionEngine {
   /**
    * Runs a sub-network's equation on its share. An equation that cannot run on it, such as fixed
    * fees above the share, does not stop the parent's run: the sub-network keeps the share, and a
-   * note says why.
+   * note gives the reason.
    */
   private runSubNetwork(agent: string, equation: ValueEquation, amount: Decimal, running: ReadonlySet<string>,
     note: (text: string) => void): DistributionResult | null {

@@ -1,7 +1,7 @@
 import type { Decimal } from '../model/index.js';
 import type { ClaimKind } from './ValueEquation.js';
 
-/** What one agent received under one rule of a bucket (or as the bucket's fixed recipient). */
+/** The payout to one agent under one rule of a bucket, or as the bucket's fixed recipient. */
 export interface DistributionLine {
   agent: string;
   /** The rule that valued the contributions (a blank node as `_:label`), or null for a fixed share. */
@@ -22,7 +22,7 @@ export interface DistributionLine {
   /** Fraction of the bucket's value, rounded to 6 decimal places for display. */
   share: Decimal;
   payout: Decimal;
-  /** Why the payout is below the line's share, such as a cap or a one-off claim paid before; else null. */
+  /** The reason the payout is below the line's share (a cap, a one-off claim paid before), or null. */
   limit: string | null;
 }
 
@@ -30,9 +30,9 @@ export interface DistributionLine {
 export interface BucketResult {
   id: string;
   label: string | null;
-  /** What the bucket was to receive, in the currency, before claims capped it. */
+  /** The amount the bucket was to receive, in the currency, before caps on claims. */
   target: Decimal;
-  /** What it paid: the sum of its lines' payouts. */
+  /** The amount it paid: the sum of its lines' payouts. */
   amount: Decimal;
   lines: DistributionLine[];
 }
@@ -51,8 +51,8 @@ export interface SubDistribution {
 
 /**
  * A dry run of a value equation: what each agent receives and why. `sum(payouts.amount) +
- * undistributed == amount` holds exactly; payouts to sub-networks are replaced by what their
- * equations paid, plus what those equations left undistributed, paid to the sub-network itself.
+ * undistributed == amount` is exact. A payout to a sub-network is replaced by what its
+ * equation paid, plus what that equation left undistributed, which is paid to the sub-network.
  */
 export interface DistributionResult {
   equation: string;

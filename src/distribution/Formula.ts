@@ -3,10 +3,10 @@ import { Decimal, parseDecimal } from '../model/index.js';
 import { divideDecimal } from './divideDecimal.js';
 import { ValueEquationError } from './ValueEquationError.js';
 
-/** Longest formula text accepted, in characters. */
+/** Maximum length of a formula, in characters. */
 export const MAX_FORMULA_LENGTH = 500;
 
-/** Most nodes a parsed formula may have: numbers, variables, operators and function calls. */
+/** Maximum number of nodes of a parsed formula: numbers, variables, operators and function calls. */
 export const MAX_FORMULA_NODES = 200;
 
 

@@ -19,8 +19,8 @@ export class RuleMatcher {
    * not checked: work behind a used resource was done earlier and often in another project.
    */
   public matches(rule: BucketRule, contribution: Contribution, upstream = false): boolean {
-    const anyOf = (wanted: string[], found: string[]): boolean =>
-      wanted.length === 0 || wanted.some((value) => found.includes(value));
+    const anyOf = (listed: string[], found: string[]): boolean =>
+      listed.length === 0 || listed.some((value) => found.includes(value));
     if (rule.actions.length > 0 && !rule.actions.includes(contribution.action)) {
       return false;
     }
@@ -54,7 +54,7 @@ export class RuleMatcher {
   }
 }
 
-/** An event without a readable time is outside every date range. */
+/** Tells whether the contribution is in the rule's date range; an event without a readable time is not. */
 function inDateRange(rule: BucketRule, contribution: Contribution): boolean {
   if (rule.startDate === null && rule.endDate === null) {
     return true;

@@ -2,14 +2,14 @@ import type { ActionId, Decimal } from '../model/index.js';
 import type { Formula } from './Formula.js';
 
 /**
- * How a claim is paid across runs.
+ * Kind of claim, by how it is paid across runs.
  * - `debtLike`: paid in every run until its cap is reached, counting prior payouts.
  * - `equityLike`: paid in every run, without a cap.
  * - `oneOff`: paid in one run only; a claim with any prior payout gets nothing more.
  */
 export type ClaimKind = 'debtLike' | 'equityLike' | 'oneOff';
 
-/** What a bucket receives: a percentage of the whole amount or of what is left, or a fixed amount. */
+/** Size of a bucket: a percentage of the whole amount or of what is left, or a fixed amount. */
 export type BucketSize =
   | { kind: 'percentOfTotal'; percent: Decimal }
   | { kind: 'percentOfRemainder'; percent: Decimal }

@@ -120,7 +120,7 @@ function checkUniqueOrders(equation: string, buckets: Bucket[]): void {
   }
 }
 
-/** A debt-like claim is paid until its cap, so it needs one on the rule or on its bucket. */
+/** Checks that every debt-like claim has a cap, on its rule or its bucket, because it is paid until that cap. */
 function checkCaps(bucket: Bucket): void {
   if (bucket.rules.length === 0 && bucket.claimKind === 'debtLike' && bucket.cap === null) {
     throw new ValueEquationError(`Bucket [${bucket.id}] is debt-like but has no oce:cap`, bucket.id);

@@ -15,9 +15,9 @@ export interface ContributionValues {
 
 /**
  * Computes the formula variables of a contribution. `hours` is the effort quantity and
- * `quantity` the resource quantity. `value` is the quantity itself for money in the
- * distribution's currency; for a `use`, the hours (or, without hours, the quantity) times
- * `valuePerUnitOfUse`; otherwise the quantity times `valuePerUnit`. A price that is not stated
+ * `quantity` the resource quantity. For money in the distribution's currency, `value` is the
+ * quantity itself. For a `use` it is the hours (or, without hours, the quantity) times
+ * `valuePerUnitOfUse`, and otherwise the quantity times `valuePerUnit`. A price that is not stated
  * is 0, and so is a `value` that needs one, and both are listed in `unpriced`.
  */
 export function contributionValues(contribution: Contribution, currency: string | null): ContributionValues {

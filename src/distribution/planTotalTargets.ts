@@ -23,28 +23,38 @@ export function planTotalTargets(equation: ValueEquation, amount: Decimal, units
     throw new ValueEquationError(`Value equation [${equation.id}] allocates [${percentTotal.toString()}] % of the ` +
       'total, more than 100 %', equation.id);
   }
-  const targets = new Map<string, Decimal>();
-  let fixedTotal = new Decimal(0);
-  for (const bucket of equation.buckets) {
-    if (bucket.size.kind === 'fixedAmount') {
-      if (!units.isWhole(bucket.size.amount)) {
-        throw new ValueEquationError(`oce:fixedAmount of bucket [${bucket.id}] is [${bucket.size.amount.toString()}], ` +
-          `which has more than ${units.scale} decimal places`, bucket.id);
-      }
-      targets.set(bucket.id, units.toUnits(bucket.size.amount));
-      fixedTotal = fixedTotal.plus(bucket.size.amount);
-    }
-  }
+  const { targets, fixedTotal } = fixedTargets(equation, units);
   const allocated = amount.times(percentTotal).dividedBy(100).plus(fixedTotal);
   if (allocated.greaterThan(amount)) {
     throw new ValueEquationError(`Value equation [${equation.id}] allocates [${allocated.toString()}] of an amount of ` +
       `[${amount.toString()}]: [${percentTotal.toString()}] % of the total plus fixed amounts of ` +
       `[${fixedTotal.toString()}]`, equation.id);
   }
+
+  // Percentages of the total and the unallocated rest are rounded together, the rest last.
   const weights = [...percentBuckets.map((bucket) => bucket.percent), new Decimal(100).minus(percentTotal)];
   const parts = allocateLargestRemainder(units.toUnits(amount), weights);
   percentBuckets.forEach((bucket, index) => targets.set(bucket.id, parts[index] as Decimal));
   return targets;
+}
+
+/** Returns the fixed-amount buckets' targets in minor units and their sum in the currency. */
+function fixedTargets(equation: ValueEquation, units: MinorUnits):
+  { targets: Map<string, Decimal>; fixedTotal: Decimal } {
+  const targets = new Map<string, Decimal>();
+  let fixedTotal = new Decimal(0);
+  for (const bucket of equation.buckets) {
+    if (bucket.size.kind !== 'fixedAmount') {
+      continue;
+    }
+    if (!units.isWhole(bucket.size.amount)) {
+      throw new ValueEquationError(`oce:fixedAmount of bucket [${bucket.id}] is [${bucket.size.amount.toString()}], ` +
+        `which has more than ${units.scale} decimal places`, bucket.id);
+    }
+    targets.set(bucket.id, units.toUnits(bucket.size.amount));
+    fixedTotal = fixedTotal.plus(bucket.size.amount);
+  }
+  return { targets, fixedTotal };
 }
 
 function checkOrder(equation: ValueEquation): void {

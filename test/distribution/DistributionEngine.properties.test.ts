@@ -65,11 +65,14 @@ const bucketArbitrary = (order: number, size: fc.Arbitrary<BucketSize>): fc.Arbi
 }).chain(({ size, fixedShareTo, rules, claim }) =>
   fc.tuple(...rules.map((_, index) => ruleArbitrary(order, index))).map((ruleList) => {
     const id = `${EX}b${order}`;
-    const debt = claim.kind === 'debtLike';
+    let cap: Formula | null = null;
+    if (claim.kind === 'debtLike') {
+      cap = fixedShareTo === null ? Formula.compile(claim.cap, VARIABLES, id) : Formula.compile('25', [], id);
+    }
     return {
       id, label: null, order, size, fixedShareTo: fixedShareTo === null ? null : `${EX}${fixedShareTo}`,
       rules: fixedShareTo === null ? ruleList : [], claimKind: claim.kind,
-      cap: debt ? Formula.compile(fixedShareTo === null ? claim.cap : '25', fixedShareTo === null ? VARIABLES : [], id) : null,
+      cap,
     };
   }));
 
@@ -89,7 +92,7 @@ const priorArbitrary: fc.Arbitrary<PriorPayout[]> = fc.array(fc.record({
   amount: decimalArbitrary(30, 2),
 }), { maxLength: 4 });
 
-function runOrRefuse(run: () => DistributionResult): DistributionResult | null {
+function runOrReject(run: () => DistributionResult): DistributionResult | null {
   try {
     return run();
   } catch (error: unknown) {
@@ -126,7 +129,7 @@ describe('A DistributionEngine on random equations', () => {
           contributions: set, currency: null, scale, priorPayouts: prior,
           subEquations: new Map([[`${EX}sub`, subEquation]]),
         });
-        const result = runOrRefuse(() => engine.run(equation, amount));
+        const result = runOrReject(() => engine.run(equation, amount));
         if (result !== null) {
           checkConservation(result);
         }

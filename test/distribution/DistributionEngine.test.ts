@@ -92,7 +92,7 @@ describe('A DistributionEngine', () => {
     assert.deepEqual(json.notes, [`Bucket [${EX}b1] selected no contribution with a value above 0, so it paid nothing.`]);
   });
 
-  /* A bucket of 50 % of the total pays nothing, so the remainder bucket sees all 80.00 and takes 25 %: 20.00. */
+  /* A bucket of 50 % of the total pays nothing, so the remainder bucket gets 25 % of all 80.00: 20.00. */
   it('passes what a bucket did not pay on to the remainder.', () => {
     const equation = equationOf(`ex:e a oce:ValueEquation ; oce:bucket ex:b1 , ex:b2 .
       ${hoursBucket(1, 'oce:percentOfTotal 50', '; oce:selectsAction vf:use')}
