@@ -251,8 +251,9 @@ export class PlanningObjectReader {
 
   private readProposal(subject: string): Proposal {
     const values = this.values;
-    const purpose = values.iri(subject, VF.purpose.value);
-    const localName = purpose === undefined ? undefined : VF.localNameOf(purpose);
+    // Upstream examples write the purpose as a plain string ("offer"), so a string counts too.
+    const purpose = values.text(subject, VF.purpose.value);
+    const localName = purpose === undefined ? undefined : VF.localNameOf(purpose) ?? purpose;
     if (purpose !== undefined && localName !== 'offer' && localName !== 'request') {
       const message = `Proposal [${subject}] has the purpose [${purpose}], expected vf:offer or vf:request; the purpose was ignored`;
       this.model.problems.push(problem('warning', message, { subject, source: this.source }));

@@ -91,6 +91,15 @@ describe('The planning part of readEconomicModel', () => {
     ]);
   });
 
+  it('reads a proposal purpose written as a string, as upstream examples do.', async () => {
+    const model = await read('ex:ask a vf:Proposal ; vf:purpose "request" . ex:odd a vf:Proposal ; vf:purpose "swap" .');
+    assert.equal(model.proposals?.get(`${EX}ask`)?.purpose, 'request');
+    assert.equal(model.proposals?.get(`${EX}odd`)?.purpose, undefined);
+    assert.deepEqual(model.problems.map((found) => found.message), [
+      `Proposal [${EX}odd] has the purpose [swap], expected vf:offer or vf:request; the purpose was ignored`,
+    ]);
+  });
+
   it('reads a legacy vf:RecipeResource.', async () => {
     const model = await read('ex:flour a vf:RecipeResource ; vf:name "Flour" ; vf:resourceClassifiedAs ex:grain .');
     assert.deepEqual(model.recipeResources?.get(`${EX}flour`)?.resourceClassifiedAs, [`${EX}grain`]);
