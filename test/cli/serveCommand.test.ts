@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import type { InventoryJson } from '../../src/report/index.js';
+import { SparqlEndpointFetcher } from 'fetch-sparql-endpoint';
 import { buildProgram } from '../../src/cli/main.js';
 import { OCE_CRAWL } from '../../src/crawler/index.js';
 import type { SolidServer } from '../../src/solid/index.js';
@@ -176,6 +177,27 @@ describe('oce serve', function serveCommandTests() {
       const response = await fetch(`${serve.base}sparql?query=${encodeURIComponent(query)}`, { headers: { accept: 'text/csv' } });
       assert.equal(await response.text(),
         `graph,event,value\r\n${day},${day}#e0,3\r\nurn:oce:derived:inventory,${day}#e0,3\r\n`);
+    } finally {
+      await serve.stop();
+    }
+  });
+
+  it('answers a SPARQL client library over the crawled pods.', async () => {
+    await writeDay(['5', '2']);
+    const serve = await startServe(['--config', configFile, '--no-notifications']);
+    try {
+      const fetcher = new SparqlEndpointFetcher({ method: 'POST' });
+      const stream = await fetcher.fetchBindings(`${serve.base}sparql`, `PREFIX vf: <https://w3id.org/valueflows/ont/vf#>
+        SELECT ?event ?value WHERE { GRAPH <${day}> { ?event vf:resourceQuantity/vf:hasNumericalValue ?value } }
+        ORDER BY ?event`);
+      const rows: string[][] = [];
+      for await (const row of stream) {
+        const bindings = row as Record<string, { value: string }>;
+        rows.push([bindings.event?.value ?? '', bindings.value?.value ?? '']);
+      }
+      assert.deepEqual(rows, [[`${day}#e0`, '5'], [`${day}#e1`, '2']]);
+      assert.equal(await fetcher.fetchAsk(`${serve.base}sparql`, `ASK { GRAPH <urn:oce:derived:crawl-report> { ?r ?p ?o } }`),
+        true);
     } finally {
       await serve.stop();
     }
