@@ -36,6 +36,8 @@ export interface TraceContext {
  * their own values under the bucket's rules, and their scope and date range are not checked. The walk goes
  * on from there and never enters a process twice on one path, so loops end. When no input of
  * the producing process has a value above zero, the contribution keeps all of its value.
+ * NOTE: processes are remembered per path, so where many paths meet again upstream the walk
+ * repeats for each path; its time grows with the number of paths, not of processes.
  */
 export class BackflowTracer {
   private readonly inputsOf = new Map<string, Contribution[]>();
