@@ -9,10 +9,10 @@ export class Instant {
   private constructor(public readonly epochSeconds: Decimal) {}
 
   /** Parses an `xsd:dateTime` or `xsd:date`; throws a {@link PlanningError} naming the text otherwise. */
-  public static parse(text: string, what = 'time'): Instant {
+  public static parse(text: string, description = 'time'): Instant {
     const value = DateTimeValue.parse(text.trim());
     if (value === undefined || !value.hasValidFields()) {
-      throw new PlanningError(`Expected the ${what} as an xsd:dateTime such as 2026-12-24T17:00:00Z, got [${text}]`);
+      throw new PlanningError(`Expected the ${description} as an xsd:dateTime such as 2026-12-24T17:00:00Z, got [${text}]`);
     }
     const fraction = value.fraction === '' ? '0' : `0.${value.fraction}`;
     return new Instant(new Decimal(value.epochSeconds).plus(fraction));

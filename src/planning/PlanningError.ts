@@ -1,7 +1,7 @@
 /**
  * Thrown when a plan cannot be built as requested: an unknown recipe or specification, a recipe
- * cycle, a duration in a unit that has no exact length, an invalid demand. The message says what
- * was expected and what arrived; `subject` names the IRI it is about, when there is one.
+ * cycle, a duration in a unit that has no exact length, an invalid demand. The message states what
+ * was expected and what arrived. `subject` is the IRI the error is about, when there is one.
  */
 export class PlanningError extends Error {
   public readonly subject: string | undefined;

@@ -1,10 +1,11 @@
 import type { EconomicModel, Problem, RecipeFlow, RecipeProcess } from '../model/index.js';
 import { problem } from '../model/index.js';
 import { PlanningError } from './PlanningError.js';
+import { compareText } from './compareText.js';
 
 /** The recipe processes planning may use, with their flows, and the recipe's demanded specification. */
 export interface RecipeSelection {
-  /** Specification the independent demand asks for. */
+  /** Specification of the independent demand. */
   specification: string;
   /** When the demand names a recipe process, the only process that may make the independent demand. */
   firstProcess?: string;
@@ -26,7 +27,7 @@ export class RecipeBook {
     const all = model.recipeProcesses ?? new Map<string, RecipeProcess>();
     this.processes = allowed === undefined ? all : this.pick(all, allowed);
     this.flows = [...(model.recipeFlows ?? new Map<string, RecipeFlow>()).values()]
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort((a, b) => compareText(a.id, b.id));
     for (const flow of this.flows) {
       if (flow.recipeInputOf !== undefined) {
         this.inputs.set(flow.recipeInputOf, [...(this.inputs.get(flow.recipeInputOf) ?? []), flow]);
@@ -80,14 +81,15 @@ export class RecipeBook {
   }
 
   /**
-   * Returns the usable processes, sorted by IRI, with an output of the specification; with a
-   * stage, only those whose `vf:processConformsTo` is that stage, as workflow recipes chain them.
+   * Returns the usable processes, sorted by IRI, with an output of the specification. With a
+   * stage, only those whose `vf:processConformsTo` is that stage qualify, because workflow
+   * recipes chain their processes by stage.
    */
   public producersOf(specification: string, stage: string | undefined): RecipeProcess[] {
     return [...this.processes.values()]
       .filter((process) => stage === undefined || process.processConformsTo === stage)
       .filter((process) => this.outputsOf(process.id).some((flow) => flow.resourceConformsTo === specification))
-      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+      .sort((a, b) => compareText(a.id, b.id));
   }
 
   private pick(all: Map<string, RecipeProcess>, allowed: readonly string[]): Map<string, RecipeProcess> {
@@ -107,9 +109,11 @@ export class RecipeBook {
   private finalOutput(recipe: string): string {
     const processes = [...this.processes.keys()];
     const inputs = processes.flatMap((id) => this.inputsOf(id));
-    const taken = new Set(inputs.flatMap((flow) => flow.resourceConformsTo ?? []));
-    const made = processes.flatMap((id) => this.outputsOf(id)).flatMap((flow) => flow.resourceConformsTo ?? []);
-    const finals = [...new Set(made.filter((specification) => !taken.has(specification)))].sort();
+    const inputSpecifications = new Set(inputs.flatMap((flow) => flow.resourceConformsTo ?? []));
+    const outputs = processes.flatMap((id) => this.outputsOf(id));
+    const outputSpecifications = outputs.flatMap((flow) => flow.resourceConformsTo ?? []);
+    const finals = [...new Set(outputSpecifications.filter((specification) => !inputSpecifications.has(specification)))]
+      .sort(compareText);
     if (finals.length !== 1) {
       throw new PlanningError(`Expected recipe [${recipe}] to have a vf:primaryOutput or exactly one output that none ` +
         `of its processes takes as input, found ${listOrNone(finals)}; plan for one of them by its IRI instead`, recipe);

@@ -12,7 +12,7 @@ import { RecipeBook } from './RecipeBook.js';
 import type { RecipeSelection } from './RecipeBook.js';
 import { scaleQuantity } from './scaleQuantity.js';
 
-/** Actions whose inputs are the effort of agents, which no inventory holds and no recipe produces. */
+/** Actions whose inputs are the effort of agents, which no inventory contains and no recipe produces. */
 const EFFORT_ACTIONS: readonly ActionId[] = ['work', 'deliverService'];
 
 /** Input actions that need the resource present but leave its quantity for the next demand. */
@@ -158,18 +158,18 @@ export class RecipeExploder {
     record.producedBy = this.schedule(book, producer, open, remaining);
   }
 
-  /** Takes what inventory holds of the demand's specification and unit, up to the demanded quantity. */
+  /** Allocates on-hand inventory of the demand's specification and unit, up to the demanded quantity. */
   private allocate(open: OpenDemand): Decimal {
     const totals = this.available.get(open.specification);
-    const held = totals?.get(open.quantity.unit) ?? new Decimal(0);
-    if (totals === undefined || held.lte(0)) {
+    const onHand = totals?.get(open.quantity.unit) ?? new Decimal(0);
+    if (totals === undefined || onHand.lte(0)) {
       return new Decimal(0);
     }
-    const taken = Decimal.min(held, open.quantity.value);
+    const allocated = Decimal.min(onHand, open.quantity.value);
     if (open.consumes) {
-      totals.set(open.quantity.unit, held.minus(taken));
+      totals.set(open.quantity.unit, onHand.minus(allocated));
     }
-    return taken;
+    return allocated;
   }
 
   /** Plans one run of `producer` for `remaining` of the demand and returns the new process's IRI. */

@@ -1,6 +1,7 @@
 import { Decimal } from '../model/index.js';
 import type { Commitment, EconomicEvent, EconomicModel } from '../model/index.js';
 import { flowQuantity } from './flowQuantity.js';
+import { compareText } from './compareText.js';
 
 /** Committed and realized quantities of one specification in one unit on one side of an agreement. */
 export interface SideTotal {
@@ -32,7 +33,7 @@ export interface AgreementBalance {
  * A side's commitments are those the agreement stipulates or that name it as `vf:clauseOf`
  * (`vf:stipulatesReciprocal` / `vf:reciprocalClauseOf` for the reciprocal side). Its events are
  * those it realizes, those naming it as `vf:realizationOf` (`vf:reciprocalRealizationOf`), and those
- * fulfilling one of the side's commitments; each event counts once per side. Agreements that are
+ * fulfilling one of the side's commitments. Each event counts once per side. Agreements that are
  * only named by commitments or events are included too.
  */
 export function agreementBalances(model: EconomicModel): AgreementBalance[] {
@@ -84,7 +85,7 @@ function side(
   realizing.forEach((event) => add(event, 'realized'));
   return {
     commitments: [...clauseIds].sort(), events: realizing.map((event) => event.id).sort(),
-    totals: totals.sort((a, b) => (totalKey(a) < totalKey(b) ? -1 : totalKey(a) > totalKey(b) ? 1 : 0)),
+    totals: totals.sort((a, b) => compareText(totalKey(a), totalKey(b))),
   };
 }
 

@@ -7,9 +7,10 @@ import type { FlowQuantities } from './flowQuantity.js';
 import { Instant } from './Instant.js';
 import { summarizeFlows } from './summarizeFlows.js';
 import type { StatusSummary } from './summarizeFlows.js';
+import { compareText } from './compareText.js';
 
 /**
- * Where a planned flow stands: `done` when finished or fully met, `late` when not done and due
+ * Status of a planned flow: `done` when finished or fully met, `late` when not done and due
  * before now, `partial` when partly met and not late, `needed` when nothing has met it yet.
  */
 export type FlowStatus = 'done' | 'late' | 'partial' | 'needed';
@@ -54,9 +55,10 @@ type PlannedOrClaim = (Commitment | Intent | Claim) & { hasEnd?: string; hasPoin
 /**
  * Computes the coordination status of every commitment, intent and claim at the instant `now`.
  * VF 1.0 links these without a quantity on the link (`vf:fulfills`, `vf:satisfies`, `vf:settles`),
- * so each meeting flow counts with its whole quantity, in the field the planned flow is measured
- * by and only in the same unit; `vf:finished true` closes a flow whatever the quantities. An
- * intent is met by events that satisfy it and by the quantity of commitments that satisfy it.
+ * so each meeting flow counts with its whole quantity. It counts in the field the planned flow is
+ * measured by, and only in the same unit. `vf:finished true` closes a flow whatever the
+ * quantities. An intent is met by events that satisfy it and by the quantity of commitments that
+ * satisfy it.
  */
 export function coordinationStatus(model: EconomicModel, now: string): CoordinationStatus {
   const at = Instant.parse(now, 'current time');
@@ -76,7 +78,7 @@ export function coordinationStatus(model: EconomicModel, now: string): Coordinat
     const meeting = events.filter((event) => event.settles.includes(claim.id));
     flows.push(progress(model, 'claim', claim, meeting, at, problems));
   }
-  flows.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  flows.sort((a, b) => compareText(a.id, b.id));
   return {
     flows,
     byPlan: summarizeFlows(flows, (flow) => flow.plans),

@@ -1,6 +1,7 @@
 import { Decimal } from '../model/index.js';
-import type { EconomicModel, Intent, Quantity } from '../model/index.js';
+import type { EconomicModel, Intent, Proposal, Quantity } from '../model/index.js';
 import { flowQuantity } from './flowQuantity.js';
+import { compareText } from './compareText.js';
 
 /** One offer that can serve a need, and how much of it. */
 export interface OfferMatch {
@@ -25,9 +26,10 @@ export interface NeedMatches {
 }
 
 /**
- * Matches needs to offers. An intent with a provider and no receiver is an offer, one with a
- * receiver and no provider a need; otherwise the `vf:purpose` of a proposal publishing it decides.
- * Finished intents and intents only asked in return (`vf:reciprocal`) take no part.
+ * Matches needs to offers. An intent with a provider and no receiver is an offer, and one with a
+ * receiver and no provider is a need. For any other intent the `vf:purpose` of a proposal that
+ * publishes it decides. Finished intents and intents requested in return (`vf:reciprocal`) take
+ * no part.
  * An offer matches a need with the same action when both conform to the same specification, or,
  * when either has none, when they share a classification. Quantities must be in the same unit,
  * the offer's `vf:availableQuantity` counting before its resource or effort quantity, and an offer
@@ -35,22 +37,34 @@ export interface NeedMatches {
  */
 export function matchOffersAndNeeds(model: EconomicModel): NeedMatches[] {
   const proposals = [...(model.proposals?.values() ?? [])];
-  const asked = new Set(proposals.flatMap((proposal) => proposal.reciprocal));
+  const requestedInReturn = new Set(proposals.flatMap((proposal) => proposal.reciprocal));
   const offers: Intent[] = [];
   const needs: Intent[] = [];
   for (const intent of model.intents?.values() ?? []) {
-    if (intent.finished === true || asked.has(intent.id)) {
+    if (intent.finished === true || requestedInReturn.has(intent.id)) {
       continue;
     }
-    const purpose = intent.provider !== undefined && intent.receiver === undefined ? 'offer'
-      : intent.receiver !== undefined && intent.provider === undefined ? 'request'
-        : proposals.find((proposal) => proposal.publishes.includes(intent.id))?.purpose;
-    (purpose === 'offer' ? offers : purpose === 'request' ? needs : []).push(intent);
+    const purpose = intentPurpose(intent, proposals);
+    if (purpose === 'offer') {
+      offers.push(intent);
+    } else if (purpose === 'request') {
+      needs.push(intent);
+    }
   }
   return needs.sort(byId).map((need) => ({
     need: need.id, action: need.action, resourceConformsTo: need.resourceConformsTo, quantity: flowQuantity(need),
     offers: offers.flatMap((offer) => matchOne(model, need, offer) ?? []).sort(byCoverage),
   }));
+}
+
+function intentPurpose(intent: Intent, proposals: Proposal[]): Proposal['purpose'] {
+  if (intent.provider !== undefined && intent.receiver === undefined) {
+    return 'offer';
+  }
+  if (intent.receiver !== undefined && intent.provider === undefined) {
+    return 'request';
+  }
+  return proposals.find((proposal) => proposal.publishes.includes(intent.id))?.purpose;
 }
 
 function matchOne(model: EconomicModel, need: Intent, offer: Intent): OfferMatch | undefined {
@@ -59,23 +73,23 @@ function matchOne(model: EconomicModel, need: Intent, offer: Intent): OfferMatch
     need.receiver === offer.provider)) {
     return undefined;
   }
-  const wanted = flowQuantity(need);
+  const needed = flowQuantity(need);
   const available = offer.availableQuantity ?? flowQuantity(offer);
   const minimum = offer.minimumQuantity;
-  const belowMinimum = minimum !== undefined && (minimum.unit !== wanted?.unit || minimum.value.gt(wanted.value));
-  if (wanted !== undefined && belowMinimum) {
+  const belowMinimum = minimum !== undefined && (minimum.unit !== needed?.unit || minimum.value.gt(needed.value));
+  if (needed !== undefined && belowMinimum) {
     return undefined;
   }
-  if (wanted !== undefined && available !== undefined && available.unit !== wanted.unit) {
+  if (needed !== undefined && available !== undefined && available.unit !== needed.unit) {
     return undefined;
   }
   const publishing = [...(model.proposals?.values() ?? [])].filter((proposal) => proposal.publishes.includes(offer.id));
-  const quantity = wanted === undefined ? available
-    : { value: available === undefined ? wanted.value : Decimal.min(wanted.value, available.value), unit: wanted.unit };
+  const quantity = needed === undefined ? available
+    : { value: available === undefined ? needed.value : Decimal.min(needed.value, available.value), unit: needed.unit };
   return {
     offer: offer.id, proposals: publishing.map((proposal) => proposal.id).sort(),
     reciprocal: publishing.flatMap((proposal) => proposal.reciprocal).sort(), matchedBy, quantity,
-    coverage: wanted === undefined || quantity === undefined || quantity.value.gte(wanted.value) ? 'full' : 'partial',
+    coverage: needed === undefined || quantity === undefined || quantity.value.gte(needed.value) ? 'full' : 'partial',
   };
 }
 
@@ -88,7 +102,7 @@ function resourceMatch(need: Intent, offer: Intent): OfferMatch['matchedBy'] | u
 }
 
 function byId(a: { id: string }, b: { id: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareText(a.id, b.id);
 }
 
 function byCoverage(a: OfferMatch, b: OfferMatch): number {
@@ -96,5 +110,5 @@ function byCoverage(a: OfferMatch, b: OfferMatch): number {
     return a.coverage === 'full' ? -1 : 1;
   }
   const quantities = (b.quantity?.value ?? new Decimal(0)).comparedTo(a.quantity?.value ?? new Decimal(0));
-  return quantities !== 0 ? quantities : a.offer < b.offer ? -1 : a.offer > b.offer ? 1 : 0;
+  return quantities !== 0 ? quantities : compareText(a.offer, b.offer);
 }

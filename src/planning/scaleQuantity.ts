@@ -12,7 +12,7 @@ export interface ScaledValue {
 /**
  * Returns `value × demanded ÷ perBatch`, the recipe quantity `value` for a batch of `perBatch`
  * scaled to `demanded`. The result is exact whenever the ratio has a finite decimal expansion;
- * otherwise it is rounded up, because a plan that asks for slightly too little cannot be met.
+ * otherwise it is rounded up, because a plan that requests slightly too little cannot be met.
  */
 export function scaleQuantity(value: Decimal, demanded: Decimal, perBatch: Decimal): ScaledValue {
   const numerator = value.times(demanded);

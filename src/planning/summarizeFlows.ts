@@ -1,7 +1,8 @@
 import type { Decimal } from '../model/index.js';
 import type { FlowProgress, FlowStatus } from './coordinationStatus.js';
+import { compareText } from './compareText.js';
 
-/** What is still to come for one specification (or one named resource) in one unit. */
+/** The quantity still to come for one specification (or one named resource) in one unit. */
 export interface RemainingTotal {
   resourceConformsTo?: string;
   resourceInventoriedAs?: string;
@@ -31,7 +32,7 @@ export function summarizeFlows(flows: FlowProgress[], keysOf: (flow: FlowProgres
       addRemaining(summary, flow);
     }
   }
-  return [...summaries.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...summaries.values()].sort((a, b) => compareText(a.key, b.key));
 }
 
 function addRemaining(summary: StatusSummary, flow: FlowProgress): void {

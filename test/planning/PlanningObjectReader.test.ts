@@ -68,7 +68,7 @@ describe('The planning part of readEconomicModel', () => {
     assert.equal(model.claims?.get(`${EX}claim`)?.triggeredBy, `${EX}e1`);
   });
 
-  it('skips a recipe flow without an action and reports a recipe process read by vf:basedOn.', async () => {
+  it('skips an actionless flow and reads vf:basedOn.', async () => {
     const model = await read(`
       ex:flow a vf:RecipeFlow ; vf:resourceConformsTo ex:bread .
       ex:bake a vf:RecipeProcess ; vf:basedOn ex:baking .`);

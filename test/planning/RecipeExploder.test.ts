@@ -15,7 +15,7 @@ function plan(model: EconomicModel, target: string, quantity: string, due: strin
   return explodeRecipe(model, { target, quantity: parseDecimal(quantity), due }, { iris });
 }
 
-/** A commitment as one line: id, action, specification, quantity, due, process link. */
+/** Formats a commitment as one line: id, action, specification, quantity, due, process link. */
 function line(commitment: PlannedCommitment): string {
   const link = commitment.inputOf === undefined ? `out of ${commitment.outputOf}` : `into ${commitment.inputOf}`;
   const quantity = quantityText(commitment.resourceQuantity ?? commitment.effortQuantity);

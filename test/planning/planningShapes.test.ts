@@ -18,7 +18,7 @@ describe('The planning shapes', () => {
     });
   }
 
-  it('reject a commitment with two actions and a due date that is no dateTime.', async () => {
+  it('reject two actions and a bad due date.', async () => {
     const document = await parseRdf(`
       @prefix vf: <https://w3id.org/valueflows/ont/vf#> .
       <#c1> a vf:Commitment ; vf:action vf:work , vf:use ; vf:due "soon" .`,

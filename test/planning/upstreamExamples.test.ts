@@ -42,7 +42,7 @@ describe('Planning on the upstream ValueFlows examples', () => {
       assert.deepEqual(independent.map((each) => quantityText(each.resourceQuantity)).sort(), ['1000 om2:one', '35 om2:one']);
     });
 
-    it('counts every commitment as needed before the plan is due and late after it.', async () => {
+    it('turns all commitments late after the plan due.', async () => {
       const model = await example('ex-planning--01--simple-plan.yaml');
       const before = coordinationStatus(model, '2019-04-08T21:59:59Z');
       assert.deepEqual(before.byPlan.map((summary) => [summary.key, summary.counts]),
@@ -147,7 +147,8 @@ describe('Planning on the upstream ValueFlows examples', () => {
       ]);
     });
 
-    it('asks which output to plan for, since both recipes share one IRI and name no primary output.', async () => {
+    // Both recipes of the example share one IRI, so they merge into one that names no primary output.
+    it('rejects the merged recipes without a primary output.', async () => {
       const model = await example('ex-planning--04--building-recipes.yaml');
       assert.throws(() => plan(model, 'urn:uuid:6b5bc786-b9ed-4189-b34f-5ef7d10fd3ou', '1', '2026-12-24T05:00:00Z'), {
         name: 'PlanningError',
