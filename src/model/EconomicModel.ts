@@ -130,7 +130,7 @@ export interface Recipe extends Sourced {
   note?: string;
 }
 
-/** A `vf:RecipeProcess`; its flows are the recipe flows that name it in `recipeInputOf` / `recipeOutputOf`. */
+/** A `vf:RecipeProcess`. Its flows are the recipe flows that name it in `recipeInputOf` / `recipeOutputOf`. */
 export interface RecipeProcess extends Sourced {
   name?: string;
   /** Duration of one run of the process, a Measure in an OM 2 time unit. */
@@ -228,7 +228,7 @@ export interface Claim extends Sourced {
   note?: string;
 }
 
-/** A `vf:Proposal`: published intents (`vf:publishes`) and what is asked in return (`vf:reciprocal`). */
+/** A `vf:Proposal`: published intents (`vf:publishes`) and the intents it requests in return (`vf:reciprocal`). */
 export interface Proposal extends Sourced {
   name?: string;
   note?: string;

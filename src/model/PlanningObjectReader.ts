@@ -37,7 +37,7 @@ export function addPlanningMaps(model: EconomicModel): void {
 
 /**
  * Reads recipes, plans, commitments, intents, claims, proposals and agreements of one document
- * by their rdf:type. A flow without exactly one known `vf:action` is skipped with an error; a
+ * by their rdf:type. A flow without exactly one known `vf:action` is skipped with an error, and a
  * quantity that cannot be read is dropped with a warning. The first statement of an IRI wins.
  */
 export class PlanningObjectReader {
