@@ -13,6 +13,7 @@ import type {
 } from './EconomicModel.js';
 import { PlanningObjectReader, applyPlanningInverses } from './PlanningObjectReader.js';
 import type { NodeValues } from './PlanningObjectReader.js';
+import { addFirstStatement } from './addFirstStatement.js';
 import { problem } from './Problem.js';
 import type { Problem, Severity } from './Problem.js';
 
@@ -141,16 +142,7 @@ class DocumentReader implements NodeValues {
   }
 
   private add<T extends Sourced>(map: Map<string, T>, value: T | undefined, kind: string): void {
-    if (value === undefined) {
-      return;
-    }
-    const first = map.get(value.id);
-    if (first !== undefined) {
-      const message = `${kind} [${value.id}] is stated again in [${this.source}]; kept its first statement from [${first.source}]`;
-      this.model.problems.push(problem('warning', message, { subject: value.id, source: this.source }));
-      return;
-    }
-    map.set(value.id, value);
+    addFirstStatement(map, value, kind, this.source, this.model.problems);
   }
 
   private readEvent(subject: string): EconomicEvent | undefined {

@@ -6,6 +6,7 @@ import type {
   ActionId, Agreement, Claim, Commitment, EconomicModel, Intent, Plan, PlannedFlow, Proposal, Quantity, Recipe,
   RecipeExchange, RecipeFlow, RecipeProcess, RecipeResource, Sourced,
 } from './EconomicModel.js';
+import { addFirstStatement } from './addFirstStatement.js';
 import { problem } from './Problem.js';
 import type { Problem, Severity } from './Problem.js';
 
@@ -100,16 +101,7 @@ export class PlanningObjectReader {
   }
 
   private add<T extends Sourced>(map: Map<string, T>, value: T | undefined, kind: string): void {
-    if (value === undefined) {
-      return;
-    }
-    const first = map.get(value.id);
-    if (first !== undefined) {
-      const message = `${kind} [${value.id}] is stated again in [${this.source}]; kept its first statement from [${first.source}]`;
-      this.model.problems.push(problem('warning', message, { subject: value.id, source: this.source }));
-      return;
-    }
-    map.set(value.id, value);
+    addFirstStatement(map, value, kind, this.source, this.model.problems);
   }
 
   private named(subject: string): Sourced & { name?: string; note?: string } {

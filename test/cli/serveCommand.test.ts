@@ -192,7 +192,7 @@ describe('oce serve', function serveCommandTests() {
         ORDER BY ?event`);
       const rows: string[][] = [];
       for await (const row of stream) {
-        const bindings = row as Record<string, { value: string }>;
+        const bindings = row as unknown as Record<string, { value: string }>;
         rows.push([bindings.event?.value ?? '', bindings.value?.value ?? '']);
       }
       assert.deepEqual(rows, [[`${day}#e0`, '5'], [`${day}#e1`, '2']]);
