@@ -42,10 +42,18 @@ export const AggregatorConfigSchema = z.strictObject({
   pollIntervalSeconds: integer(1, 86_400, 300),
   /** Whether `oce serve` subscribes to Solid Notifications where a server offers them. */
   notifications: z.boolean().default(true),
-  /** Address of the HTTP service of `oce serve`. */
+  /** Address and access control of the HTTP service of `oce serve`. */
   service: z.strictObject({
     host: z.string().min(1).default('127.0.0.1'),
     port: integer(0, 65_535, 3100),
+    /** Base URL clients call the service at, when a proxy changes it; DPoP proofs are checked against it. */
+    publicUrl: httpUrl.optional(),
+    /** Who may read network data: `open` (anyone, the behaviour when unset) or `members`. */
+    access: z.enum(['open', 'members']).optional(),
+    /** OpenID issuers whose access tokens are accepted; unset means any issuer the caller's WebID names. */
+    trustedIssuers: z.array(httpUrl).optional(),
+    /** WebIDs of the aggregator's operators, who may read everything and have every role. */
+    operators: z.array(httpUrl).optional(),
   }),
   /**
    * The SPARQL store behind `/sparql`: embedded Oxigraph unless `url` names a remote SPARQL 1.1

@@ -6,6 +6,7 @@ import { crawlReportToTurtle } from '../crawler/index.js';
 import { MethodNotAllowedError, NotFoundError, problemOf, sendProblem } from './api/ApiProblem.js';
 import { createApiRouter, requireSnapshot } from './api/createApiRouter.js';
 import type { SnapshotSource } from './api/createApiRouter.js';
+import type { CallerAuthenticator } from './auth/index.js';
 
 const logger = getLogger('ServiceApp');
 
@@ -21,12 +22,18 @@ const SERVICE_PATHS = ['/', '/health', '/inventory', '/contributions', '/crawl',
  * HEAD get a 405 with an `Allow` header. The accounting views' JSON API is under `/api` (see
  * {@link createApiRouter}). Every error is mapped once, by {@link problemOf}, to an
  * `application/problem+json` answer. With a `sparql` router, the SPARQL 1.1 Protocol endpoint is
- * mounted at `/sparql`.
+ * mounted at `/sparql`. With an `auth` middleware (see `createServiceAuth`), every request is
+ * authenticated and checked against the access policy before any route runs.
  */
-export function createServiceApp(snapshot: SnapshotSource, options: { sparql?: Router } = {}): Express {
+export function createServiceApp(
+  snapshot: SnapshotSource, options: { sparql?: Router; auth?: CallerAuthenticator } = {},
+): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
+  if (options.auth !== undefined) {
+    app.use(options.auth);
+  }
   app.use('/api', createApiRouter(snapshot));
   if (options.sparql !== undefined) {
     app.use('/sparql', options.sparql);

@@ -8,3 +8,4 @@ export * from './api/createApiRouter.js';
 export { OPENAPI_DOCUMENT } from './api/openApiDocument.js';
 export * from './SnapshotPublisher.js';
 export * from './createStore.js';
+export * from './auth/index.js';
