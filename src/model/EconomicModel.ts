@@ -171,6 +171,11 @@ export interface Plan extends Sourced {
   due?: string;
   hasIndependentDemand: string[];
   planIncludes: string[];
+  /**
+   * Agents the plan is `vf:inScopeOf`. VF 1.0 keeps that property on processes only, but older
+   * data and some tools state it on plans; other model builders may leave it out.
+   */
+  inScopeOf?: string[];
 }
 
 /** Fields that commitments and intents share: a planned flow, with times as written. */

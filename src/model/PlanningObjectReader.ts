@@ -165,6 +165,7 @@ export class PlanningObjectReader {
       due: this.values.dateTime(subject, VF.due.value),
       hasIndependentDemand: this.values.iris(subject, VF.hasIndependentDemand.value),
       planIncludes: this.values.iris(subject, VF.planIncludes.value),
+      inScopeOf: this.values.iris(subject, VF.inScopeOf.value),
     };
   }
 

@@ -63,6 +63,11 @@ export class AccountingViews {
     return this.source.scopes;
   }
 
+  /** Returns the trusted model of the crawl, for readers such as planning that need its plan layer. */
+  public get model(): EconomicModel {
+    return this.source.model;
+  }
+
   /** Returns the scope, checking its kind when one is given. */
   public scope(id: string, kind?: ScopeKind): Scope {
     const scope = this.source.scopes.get(id);
