@@ -64,19 +64,19 @@ export function coordinationStatus(model: EconomicModel, now: string): Coordinat
   const at = Instant.parse(now, 'current time');
   const problems: Problem[] = [];
   const events = [...model.events.values()];
-  const flows: FlowProgress[] = [];
-  for (const commitment of model.commitments?.values() ?? []) {
-    const meeting = events.filter((event) => event.fulfills.includes(commitment.id));
-    flows.push(progress(model, 'commitment', commitment, meeting, at, problems));
-  }
   const commitments = [...(model.commitments?.values() ?? [])];
+  const fulfilling = indexBy(events, (event) => event.fulfills);
+  const satisfying = indexBy([...events, ...commitments], (flow) => flow.satisfies);
+  const settling = indexBy(events, (event) => event.settles);
+  const flows: FlowProgress[] = [];
+  for (const commitment of commitments) {
+    flows.push(progress(model, 'commitment', commitment, fulfilling.get(commitment.id) ?? [], at, problems));
+  }
   for (const intent of model.intents?.values() ?? []) {
-    const meeting = [...events, ...commitments].filter((flow) => flow.satisfies.includes(intent.id));
-    flows.push(progress(model, 'intent', intent, meeting, at, problems));
+    flows.push(progress(model, 'intent', intent, satisfying.get(intent.id) ?? [], at, problems));
   }
   for (const claim of model.claims?.values() ?? []) {
-    const meeting = events.filter((event) => event.settles.includes(claim.id));
-    flows.push(progress(model, 'claim', claim, meeting, at, problems));
+    flows.push(progress(model, 'claim', claim, settling.get(claim.id) ?? [], at, problems));
   }
   flows.sort((a, b) => compareText(a.id, b.id));
   return {
@@ -86,6 +86,22 @@ export function coordinationStatus(model: EconomicModel, now: string): Coordinat
     byScope: summarizeFlows(flows, (flow) => flow.scopes),
     problems,
   };
+}
+
+/** Groups items under each key they name, in their order, so each flow finds what met it without a scan. */
+function indexBy<T>(items: T[], keysOf: (item: T) => string[]): Map<string, T[]> {
+  const index = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of new Set(keysOf(item))) {
+      const group = index.get(key);
+      if (group === undefined) {
+        index.set(key, [item]);
+      } else {
+        group.push(item);
+      }
+    }
+  }
+  return index;
 }
 
 function agentsOf(flow: FlowProgress): string[] {
