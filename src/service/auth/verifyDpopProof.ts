@@ -76,15 +76,16 @@ async function verifyProofSignature(expected: DpopProofExpectation): Promise<Awa
 }
 
 function describeProofError(error: unknown, expected: DpopProofExpectation): string {
-  if (error instanceof errors.JWTClaimValidationFailed && error.claim === 'iat') {
-    const issuedAt = Number(error.payload.iat);
-    const when = Number.isFinite(issuedAt) ? new Date(issuedAt * 1000).toISOString() : String(error.payload.iat);
-    return `The DPoP proof was issued at [${when}], outside the accepted ${expected.maxAgeSeconds} s ` +
+  // jose raises JWTExpired for an iat older than maxTokenAge, and JWTClaimValidationFailed for one in the future.
+  const claimError = error instanceof errors.JWTClaimValidationFailed || error instanceof errors.JWTExpired;
+  if (claimError && error.claim === 'iat' && typeof error.payload.iat === 'number') {
+    const when = new Date(error.payload.iat * 1000).toISOString();
+    return `The DPoP proof was issued at [${when}], not within the accepted ${expected.maxAgeSeconds} s ` +
       `(plus ${expected.clockToleranceSeconds} s of clock difference) before the request at ` +
       `[${expected.now.toISOString()}]; send a new proof with each request`;
   }
-  if (error instanceof errors.JWTExpired) {
-    return `The DPoP proof expired: ${error.message}`;
+  if (claimError) {
+    return `The DPoP proof's ${error.claim} claim is invalid: ${error.message}`;
   }
   if (error instanceof errors.JWSSignatureVerificationFailed) {
     return 'The DPoP proof signature does not verify with the key in its jwk header';
