@@ -1,0 +1,21 @@
+import type { Quad } from 'n3';
+import { applyPodOwnershipRule } from '../../aggregator/index.js';
+import type { NetworkCrawlResult } from '../../crawler/index.js';
+import type { EconomicModel } from '../../model/index.js';
+import { readEconomicModel } from '../../model/EconomicModelReader.js';
+
+/** What a run reads: the economic model of a crawl and every crawled quad (equations, prices, scopes, runs). */
+export interface DistributionData {
+  model: EconomicModel;
+  quads: Quad[];
+}
+
+/**
+ * Builds the data of runs from a crawl: the model as the aggregator trusts it (events breaking the
+ * pod ownership rule left out) and the quads of every crawled document.
+ */
+export function distributionDataOf(crawl: NetworkCrawlResult): DistributionData {
+  const model = readEconomicModel(crawl.documents);
+  model.problems.push(...applyPodOwnershipRule(model, crawl.report.pods));
+  return { model, quads: crawl.documents.flatMap((document) => document.quads) };
+}
