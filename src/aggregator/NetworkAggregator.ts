@@ -1,6 +1,6 @@
 import { computeContributions, computeInventory } from '../accounting/index.js';
 import { readMemberships } from '../crawler/index.js';
-import type { CrawlReportJson, NetworkCrawlResult, PodCrawlReport } from '../crawler/index.js';
+import type { CrawlReportJson, Membership, NetworkCrawlResult, PodCrawlReport } from '../crawler/index.js';
 import { readEconomicModel } from '../model/EconomicModelReader.js';
 import type { Problem } from '../model/index.js';
 import type { ParsedDocument } from '../rdf/index.js';
@@ -28,6 +28,8 @@ export interface NetworkSnapshot {
   roots: string[];
   /** WebIDs of every agent some network lists as a member, sorted. */
   members: string[];
+  /** The crawled memberships with their `org:role` values, which the service's role guards read. */
+  memberships?: Membership[];
   inventory: InventoryJson;
   contributions: ContributionsJson;
   pods: PodCrawlReport[];
@@ -75,6 +77,7 @@ export function snapshotOf(result: NetworkCrawlResult): NetworkSnapshot {
     network: result.report.roots[0] ?? '',
     roots: result.report.roots,
     members: result.members.map((member) => member.webId).sort(),
+    memberships: result.memberships,
     inventory: inventoryToJson(inventory, model.problems),
     contributions: contributionsToJson(computeContributions(model), excluded),
     pods: result.report.pods,
