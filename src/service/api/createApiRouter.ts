@@ -8,6 +8,7 @@ import { ApiLinks } from './ApiLinks.js';
 import { InvalidParameterError, NotFoundError, SnapshotUnavailableError } from './ApiProblem.js';
 import { OPENAPI_DOCUMENT } from './openApiDocument.js';
 import { paginate, parseLimit } from './paginate.js';
+import { createPlanningRoutes } from './planningRoutes.js';
 import { eventToJson, processToJson, scopeToJson, viewToJson } from './viewJson.js';
 
 /** Supplies the latest network figures; undefined until the first crawl has finished. */
@@ -85,6 +86,7 @@ function sendPage<T>(request: Request, response: Response, items: readonly T[], 
  * - `GET /trace?id=IRI&order=&depth=` and `GET /track?…`: value flows backward or forward from an
  *   event, resource or process, as an ordered list; `/trace/graph` and `/track/graph` give nodes
  *   with labels and edges for drawing;
+ * - planning and coordination: `POST /plans/dry-run`, `GET /coordination`, `/offers-and-needs`, `/agreements`;
  * - `GET /openapi.json`: the OpenAPI 3.1 description of all of it.
  * Errors propagate to the service's one error handler, which sends a problem document.
  */
@@ -161,5 +163,6 @@ export function createApiRouter(snapshot: SnapshotSource): Router {
       correctedBy: current.views.correctionsOf(id).map((correction) => links.event(correction.id)),
     });
   });
+  router.use(createPlanningRoutes(() => requireSnapshot(snapshot)));
   return router;
 }
