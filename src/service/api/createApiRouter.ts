@@ -5,6 +5,8 @@ import type { TraceDirection, TraceOptions, TraceOrder } from '../../trace/index
 import { parsePeriod } from '../../views/index.js';
 import type { Period, ScopeKind } from '../../views/index.js';
 import { ApiLinks } from './ApiLinks.js';
+import { createDistributionRouter } from './distributionRoutes.js';
+import type { DistributionRouteOptions } from './distributionRoutes.js';
 import { InvalidParameterError, NotFoundError, SnapshotUnavailableError } from './ApiProblem.js';
 import { OPENAPI_DOCUMENT } from './openApiDocument.js';
 import { paginate, parseLimit } from './paginate.js';
@@ -87,14 +89,16 @@ function sendPage<T>(request: Request, response: Response, items: readonly T[], 
  *   event, resource or process, as an ordered list; `/trace/graph` and `/track/graph` give nodes
  *   with labels and edges for drawing;
  * - planning and coordination: `POST /plans/dry-run`, `GET /coordination`, `/offers-and-needs`, `/agreements`;
+ * - `/distributions`: value equation dry runs and committed runs (see `createDistributionRouter`);
  * - `GET /openapi.json`: the OpenAPI 3.1 description of all of it.
  * Errors propagate to the service's one error handler, which sends a problem document.
  */
-export function createApiRouter(snapshot: SnapshotSource): Router {
+export function createApiRouter(snapshot: SnapshotSource, distributions: DistributionRouteOptions = {}): Router {
   const router = Router();
   router.get('/openapi.json', (_request, response) => {
     response.json(OPENAPI_DOCUMENT);
   });
+  router.use('/distributions', createDistributionRouter(distributions));
   router.get('/scopes', (request, response) => {
     const current = requireSnapshot(snapshot);
     const { scopes } = current.views;
