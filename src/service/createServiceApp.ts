@@ -6,6 +6,7 @@ import { crawlReportToTurtle } from '../crawler/index.js';
 import { MethodNotAllowedError, NotFoundError, problemOf, sendProblem } from './api/ApiProblem.js';
 import { createApiRouter, requireSnapshot } from './api/createApiRouter.js';
 import type { SnapshotSource } from './api/createApiRouter.js';
+import type { DistributionRouteOptions } from './api/distributionRoutes.js';
 import type { CallerAuthenticator } from './auth/index.js';
 
 const logger = getLogger('ServiceApp');
@@ -26,7 +27,8 @@ const SERVICE_PATHS = ['/', '/health', '/inventory', '/contributions', '/crawl',
  * authenticated and checked against the access policy before any route runs.
  */
 export function createServiceApp(
-  snapshot: SnapshotSource, options: { sparql?: Router; auth?: CallerAuthenticator } = {},
+  snapshot: SnapshotSource,
+  options: { sparql?: Router; auth?: CallerAuthenticator; distributions?: DistributionRouteOptions } = {},
 ): Express {
   const app = express();
   app.disable('x-powered-by');
@@ -34,7 +36,7 @@ export function createServiceApp(
   if (options.auth !== undefined) {
     app.use(options.auth);
   }
-  app.use('/api', createApiRouter(snapshot));
+  app.use('/api', createApiRouter(snapshot, options.distributions));
   if (options.sparql !== undefined) {
     app.use('/sparql', options.sparql);
   }
