@@ -127,7 +127,8 @@ export function parseRunBody(body: unknown): RunRequest & { amount: Decimal } {
     throw new InvalidParameterError('scale', `Expected [scale] to be a whole number of digits from 0 to ${MAX_SCALE}, ` +
       `got [${JSON.stringify(scale)}]`);
   }
-  return { equation, amount: parseAmount(fields.amount), currency, ...(scale === undefined ? {} : { scale: scale as number }) };
+  const amount = parseAmount(fields.amount);
+  return { equation, amount, currency, ...(scale === undefined ? {} : { scale: scale as number }) };
 }
 
 function parseAmount(value: unknown): Decimal {
