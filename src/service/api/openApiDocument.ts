@@ -202,6 +202,159 @@ function flowPaths(direction: string, meaning: string): Record<string, unknown> 
   };
 }
 
+const quantityTotal = (fields: Record<string, unknown>): Record<string, unknown> => ({
+  type: 'array', items: object({ resourceConformsTo: nullableString, ...fields }),
+});
+const page = (name: string, items: unknown): Record<string, unknown> => object({
+  scope: nullableString, total: { type: 'integer', minimum: 0 }, [name]: { type: 'array', items },
+  next: { type: ['string', 'null'], format: 'uri' },
+});
+
+/** Schemas of the planning and coordination routes. */
+const planningSchemas = {
+  FlowProgress: object({
+    id: { type: 'string' }, kind: { enum: ['commitment', 'intent', 'claim'] }, action: { type: 'string' },
+    resourceConformsTo: nullableString, resourceInventoriedAs: nullableString, provider: nullableString,
+    receiver: nullableString, due: nullableString, quantity: ref('NullableQuantity'),
+    met: { ...decimal, description: 'Quantity met so far, in the unit of `quantity`' },
+    remaining: { ...decimal, description: 'Quantity still to come, in the unit of `quantity`; "0" when done' },
+    status: { enum: ['done', 'late', 'partial', 'needed'] },
+    metBy: { type: 'array', items: { type: 'string' }, description: 'Events (and for intents, commitments) that met it' },
+    plans: { type: 'array', items: { type: 'string' } },
+    scopes: { type: 'array', items: { type: 'string' }, description: '`vf:inScopeOf` of the flow\'s process' },
+  }),
+  StatusSummary: object({
+    id: { type: 'string', description: 'IRI of the plan, agent or scope' },
+    counts: object({
+      done: { type: 'integer' }, late: { type: 'integer' }, partial: { type: 'integer' }, needed: { type: 'integer' },
+    }),
+    remaining: quantityTotal({ resourceInventoriedAs: nullableString, unit: { type: 'string' }, remaining: decimal }),
+  }),
+  Coordination: object({
+    now: { type: 'string', format: 'date-time' }, scope: nullableString, plan: nullableString, agent: nullableString,
+    total: { type: 'integer', minimum: 0 }, flows: { type: 'array', items: ref('FlowProgress') },
+    next: { type: ['string', 'null'], format: 'uri' },
+    byPlan: { type: 'array', items: ref('StatusSummary') },
+    byAgent: { type: 'array', items: ref('StatusSummary') },
+    byScope: { type: 'array', items: ref('StatusSummary'), description: 'Each scope with the flows within it and below it' },
+    problems: { type: 'array', items: ref('Problem') },
+  }),
+  NeedMatches: object({
+    need: { type: 'string' }, action: { type: 'string' }, resourceConformsTo: nullableString,
+    quantity: ref('NullableQuantity'),
+    offers: {
+      type: 'array',
+      items: object({
+        offer: { type: 'string' }, proposals: { type: 'array', items: { type: 'string' } },
+        reciprocal: { type: 'array', items: { type: 'string' } }, matchedBy: { enum: ['specification', 'classification'] },
+        quantity: ref('NullableQuantity'), coverage: { enum: ['full', 'partial'] },
+      }),
+    },
+  }),
+  AgreementSide: object({
+    commitments: { type: 'array', items: { type: 'string' } }, events: { type: 'array', items: { type: 'string' } },
+    totals: quantityTotal({ unit: { type: 'string' }, committed: decimal, realized: decimal, outstanding: decimal }),
+  }),
+  AgreementBalance: object({
+    agreement: { type: 'string' }, name: nullableString, primary: ref('AgreementSide'), reciprocal: ref('AgreementSide'),
+  }),
+  DryRunRequest: {
+    type: 'object', required: ['recipe', 'quantity', 'due'], additionalProperties: false,
+    properties: {
+      recipe: { type: 'string', description: 'IRI of a vf:Recipe, a vf:RecipeProcess or a resource specification' },
+      quantity: { ...decimal, description: 'Quantity to make in the unit of the recipe output, as a decimal string' },
+      due: { type: 'string', description: 'When the output is due, an xsd:dateTime' },
+      name: { type: 'string', description: 'Name of the plan' },
+    },
+  },
+  Plan: object({
+    plan: object({ id: { type: 'string' }, name: nullableString, due: { type: 'string' } }),
+    processes: {
+      type: 'array',
+      items: object({
+        id: { type: 'string' }, name: nullableString, basedOn: nullableString, recipeProcess: { type: 'string' },
+        hasBeginning: { type: 'string' }, hasEnd: { type: 'string' },
+      }),
+    },
+    commitments: {
+      type: 'array',
+      items: object({
+        id: { type: 'string' }, action: { type: 'string' }, resourceConformsTo: nullableString,
+        resourceClassifiedAs: { type: 'array', items: { type: 'string' } },
+        resourceQuantity: ref('NullableQuantity'), effortQuantity: ref('NullableQuantity'), stage: nullableString,
+        state: nullableString, due: { type: 'string' }, inputOf: nullableString, outputOf: nullableString,
+        independentDemandOf: nullableString, clauseOf: nullableString, reciprocalClauseOf: nullableString,
+        recipeFlow: { type: 'string' },
+      }),
+    },
+    agreements: {
+      type: 'array', items: object({ id: { type: 'string' }, name: nullableString, recipeExchange: { type: 'string' } }),
+    },
+    demands: {
+      type: 'array',
+      items: object({
+        resourceConformsTo: { type: 'string' }, stage: nullableString, quantity: ref('Quantity'), due: { type: 'string' },
+        neededBy: nullableString, fromInventory: decimal, remaining: decimal, producedBy: nullableString,
+        stillNeeded: { ...decimal, description: 'What neither inventory nor a planned process covers' },
+      }),
+    },
+    problems: { type: 'array', items: ref('Problem') },
+  }),
+};
+
+const scopeParameter = parameter('scope', 'IRI of a network, organization, project or person: only what belongs to it ' +
+  'or to a scope below it');
+const goneResponse = { 410: problemResponse('The cursor\'s item is gone') };
+
+/** Paths of the planning and coordination routes. */
+const planningPaths: Record<string, unknown> = {
+  '/api/plans/dry-run': {
+    post: {
+      operationId: 'planDryRun',
+      summary: 'Explode a recipe backward from a demand into a plan, netted against inventory; nothing is written',
+      requestBody: { required: true, content: { 'application/json': { schema: ref('DryRunRequest') } } },
+      responses: {
+        200: { description: 'The plan', content: { 'application/json': { schema: ref('Plan') } } },
+        400: problemResponse('A body field is missing or malformed; `parameter` names the field'),
+        405: problemResponse('Only POST is allowed'),
+        413: problemResponse('The body is too large'),
+        415: problemResponse('The body is not JSON'),
+        422: problemResponse('No plan can be built: an unknown recipe, a recipe cycle, a duration without exact length'),
+        503: errors[503],
+      },
+    },
+  },
+  '/api/coordination': {
+    get: {
+      operationId: 'coordination',
+      summary: 'Status of commitments, intents and claims, with summaries per plan, agent and scope',
+      parameters: [
+        scopeParameter, parameter('plan', 'IRI of a plan: only its flows'),
+        parameter('agent', 'IRI of an agent: only the flows it provides or receives'),
+        parameter('now', 'The instant that decides lateness, an xsd:dateTime; the time of the request when absent'),
+        ...pageParameters,
+      ],
+      responses: { ...json(ref('Coordination'), 'One page of flows, and summaries of all of them'), ...goneResponse },
+    },
+  },
+  '/api/offers-and-needs': {
+    get: {
+      operationId: 'offersAndNeeds',
+      summary: 'Needs of the scope matched to offers from the whole network',
+      parameters: [scopeParameter, ...pageParameters],
+      responses: { ...json(page('needs', ref('NeedMatches')), 'One page of needs'), ...goneResponse },
+    },
+  },
+  '/api/agreements': {
+    get: {
+      operationId: 'agreements',
+      summary: 'Agreements with the committed, realized and outstanding quantities of both sides',
+      parameters: [scopeParameter, ...pageParameters],
+      responses: { ...json(page('agreements', ref('AgreementBalance')), 'One page of agreements'), ...goneResponse },
+    },
+  },
+};
+
 /** The OpenAPI document itself. */
 export const OPENAPI_DOCUMENT = {
   openapi: '3.1.0',
@@ -236,6 +389,7 @@ export const OPENAPI_DOCUMENT = {
     },
     ...flowPaths('trace', 'backward, toward where value came from'),
     ...flowPaths('track', 'forward, toward where value went'),
+    ...planningPaths,
     '/api/openapi.json': {
       get: {
         operationId: 'openApi',
@@ -244,5 +398,5 @@ export const OPENAPI_DOCUMENT = {
       },
     },
   },
-  components: { schemas },
+  components: { schemas: { ...schemas, ...planningSchemas } },
 };
