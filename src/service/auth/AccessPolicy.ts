@@ -5,7 +5,7 @@ import { MembershipDirectory } from './MembershipDirectory.js';
 import type { MembershipFacts, MembershipSource } from './MembershipDirectory.js';
 import { UnauthorizedError } from './UnauthorizedError.js';
 
-/** Who may read the service's network data: anyone (`open`), or members and operators (`members`). */
+/** The readers of the service's network data: anyone (`open`), or members and operators (`members`). */
 export type AccessMode = 'open' | 'members';
 
 /** The access modes, for configuration checks. */
@@ -27,7 +27,7 @@ const PUBLIC_PATHS = new Set(['/api/openapi.json']);
 
 /**
  * Decides what a caller may read. In `members` mode the network data paths (`/api/…` but its
- * OpenAPI document, `/sparql`, `/inventory`, `/contributions`, `/crawl`, `/crawl.ttl`) answer only
+ * OpenAPI document, `/sparql`, `/inventory`, `/contributions`, `/crawl`, `/crawl.ttl`) serve only
  * authenticated callers that a crawled network lists as a member at any depth, or operators.
  * `/` and `/health` stay public. Roles come from the crawled `org:Membership` statements.
  */
@@ -39,12 +39,12 @@ export class AccessPolicy {
     this.operators = new Set(options.operators ?? []);
   }
 
-  /** The access mode. */
+  /** Returns the access mode. */
   public get access(): AccessMode {
     return this.options.access;
   }
 
-  /** Whether the mode lets `caller` read `path`; raises a 401, 403 or 503 problem when it does not. */
+  /** Checks that the mode lets `caller` read `path`, and raises a 401, 403 or 503 problem when not. */
   public assertMayRead(caller: Caller | undefined, path: string): void {
     if (this.options.access === 'open' || !PROTECTED_PATH.test(path) || PUBLIC_PATHS.has(path)) {
       return;

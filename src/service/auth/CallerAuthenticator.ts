@@ -27,7 +27,7 @@ export interface CallerAuthenticatorOptions {
 /**
  * Creates the middleware. A request without an `Authorization` header is anonymous. A request
  * with one must carry a valid DPoP-bound Solid-OIDC access token and DPoP proof, or it gets a 401
- * problem with a `WWW-Authenticate: DPoP` challenge that says what was wrong. Then the policy
+ * problem with a `WWW-Authenticate: DPoP` challenge whose description names the failed check. Then the policy
  * decides whether the caller may read the path (401, 403 or 503 when not).
  */
 export function createCallerAuthenticator(options: CallerAuthenticatorOptions): CallerAuthenticator {

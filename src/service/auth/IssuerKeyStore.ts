@@ -24,10 +24,10 @@ interface IssuerKeys {
 
 /**
  * The signing keys of OpenID issuers. For an issuer it reads
- * `{issuer}/.well-known/openid-configuration`, then the key set at its `jwks_uri`, and keeps it
- * for `ttlMs`. A token signed with a key the kept set lacks can ask for a refresh, which happens at
- * most once per `minRefreshMs`, so keys an issuer rotated in are found without letting forged key
- * ids trigger a fetch per request. Concurrent requests for one issuer share one fetch.
+ * `{issuer}/.well-known/openid-configuration`, then the key set at its `jwks_uri`, and caches it
+ * for `ttlMs`. A token signed with a key missing from the cached set can request a refresh, which
+ * happens at most once per `minRefreshMs`. So keys that an issuer rotated in are found, but forged
+ * key ids cannot cause a fetch per request. Concurrent requests for one issuer share one fetch.
  */
 export class IssuerKeyStore {
   private readonly cache: ExpiringCache<IssuerKeys>;
@@ -41,11 +41,11 @@ export class IssuerKeyStore {
     this.cache = new ExpiringCache(options.ttlMs ?? 600_000, options.maxIssuers ?? 100, this.now);
   }
 
-  /** Returns the key set of `issuer`, fetching it when none is kept or `refresh` is set and allowed. */
+  /** Returns the key set of `issuer`, fetching it when none is cached or `refresh` is set and allowed. */
   public async keysOf(issuer: string, refresh = false): Promise<JWTVerifyGetKey> {
-    const kept = this.cache.get(issuer);
-    if (kept !== undefined && !(refresh && this.now() - kept.fetchedAt >= this.minRefreshMs)) {
-      return kept.keySet;
+    const cached = this.cache.get(issuer);
+    if (cached !== undefined && !(refresh && this.now() - cached.fetchedAt >= this.minRefreshMs)) {
+      return cached.keySet;
     }
     let fetching = this.pending.get(issuer);
     if (fetching === undefined) {

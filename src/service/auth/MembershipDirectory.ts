@@ -1,4 +1,4 @@
-/** What the latest crawl knows about membership; a `NetworkSnapshot` has this shape. */
+/** The membership facts of the latest crawl. A `NetworkSnapshot` has this shape. */
 export interface MembershipFacts {
   /** WebIDs of every agent some crawled network lists as a member, at any depth. */
   members: readonly string[];
@@ -28,14 +28,14 @@ export class MembershipDirectory {
     }
   }
 
-  /** Whether some crawled network lists `webId` as a member. */
+  /** Returns whether some crawled network lists `webId` as a member. */
   public isMember(webId: string): boolean {
     return this.members.has(webId) || this.roles.has(webId);
   }
 
-  /** Whether one of the memberships of `webId` has a role ending in `role`. */
+  /** Returns whether one of the memberships of `webId` has a role ending in `role`. */
   public hasRole(webId: string, role: string): boolean {
-    const wanted = role.toLowerCase();
-    return (this.roles.get(webId) ?? []).some((value) => value.endsWith(wanted));
+    const expected = role.toLowerCase();
+    return (this.roles.get(webId) ?? []).some((value) => value.endsWith(expected));
   }
 }

@@ -42,7 +42,7 @@ export interface TokenRequest {
  * containing `solid`, `exp`, `iat` and the `webid` claim, then the DPoP proof (see
  * {@link verifyDpopProof}), then that the WebID's profile names the issuer with
  * `solid:oidcIssuer`, and last that the proof's `jti` was not used before. Every failure is an
- * {@link UnauthorizedError} that says what was wrong.
+ * {@link UnauthorizedError} whose message names the failed check.
  */
 export class SolidTokenVerifier {
   private readonly trustedIssuers: ReadonlySet<string>;

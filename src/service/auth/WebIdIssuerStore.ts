@@ -19,7 +19,7 @@ export interface WebIdIssuerStoreOptions {
 /**
  * The OpenID issuers that WebID profiles name with `solid:oidcIssuer`. Solid-OIDC lets a server
  * accept a token for a WebID only from an issuer that the WebID's own profile names. The profile
- * is read as Turtle and the issuers of the WebID, kept for `ttlMs`.
+ * is read as Turtle, and the issuers of the WebID are cached for `ttlMs`.
  */
 export class WebIdIssuerStore {
   private readonly cache: ExpiringCache<string[]>;
@@ -30,9 +30,9 @@ export class WebIdIssuerStore {
 
   /** Returns the issuers the profile of `webId` names, without trailing slashes. */
   public async issuersOf(webId: string): Promise<string[]> {
-    const kept = this.cache.get(webId);
-    if (kept !== undefined) {
-      return kept;
+    const cached = this.cache.get(webId);
+    if (cached !== undefined) {
+      return cached;
     }
     const documentUrl = webId.replace(/#.*$/u, '');
     const { text, url } = await this.fetcher.text(documentUrl, 'text/turtle');

@@ -25,9 +25,9 @@ export interface ServiceAuthOverrides {
 }
 
 /**
- * Builds the access control of `oce serve` from the `service` and `addressPolicy` settings:
- * issuer keys and WebID profiles are read through the address guard, and `memberships` (usually
- * the latest snapshot) tells who is a member.
+ * Builds the access control of `oce serve` from the `service` and `addressPolicy` settings.
+ * Issuer keys and WebID profiles are read through the address guard, and `memberships` (usually
+ * the latest snapshot) supplies the members and their roles.
  */
 export function createServiceAuth(
   config: Pick<AggregatorConfig, 'service' | 'addressPolicy'>,

@@ -5,8 +5,8 @@ import { rejectRequest } from './CallerAuthenticator.js';
 
 /**
  * Returns a route guard that lets a request through only when its caller has `role` in a crawled
- * `org:Membership`, or is an operator; others get a 401 or 403 problem. Mount it after the
- * {@link createCallerAuthenticator} middleware, which identifies the caller:
+ * `org:Membership`, or is an operator. Other callers get a 401 or 403 problem. Mount it after the
+ * {@link createCallerAuthenticator} middleware, because that one identifies the caller, as in
  * `router.post('/runs', requireRole('steward', policy), handler)`.
  */
 export function requireRole(role: string, policy: AccessPolicy): RequestHandler {

@@ -3,7 +3,7 @@ import { calculateJwkThumbprint, EmbeddedJWK, errors, jwtVerify } from 'jose';
 import type { JWK } from 'jose';
 import { ACCEPTED_ALGORITHMS, UnauthorizedError } from './UnauthorizedError.js';
 
-/** What a DPoP proof must match: the request it came with and the access token it goes with. */
+/** The request and access token that a DPoP proof must match. */
 export interface DpopProofExpectation {
   /** The compact DPoP proof JWT from the `DPoP` header. */
   proof: string;
@@ -33,11 +33,12 @@ export interface VerifiedDpopProof {
 }
 
 /**
- * Verifies a DPoP proof by the checks of RFC 9449, section 4.3: a `dpop+jwt` signed with an
- * asymmetric algorithm by the public key in its own `jwk` header, that key's thumbprint equal to
- * the access token's `cnf.jkt`, `htm` and `htu` equal to the request's method and URL (query and
- * fragment ignored), `iat` recent, a `jti`, and `ath` the SHA-256 of the access token. Throws an
- * {@link UnauthorizedError} that says which check failed. Replays are the caller's to check.
+ * Verifies a DPoP proof by the checks of RFC 9449, section 4.3. The proof must be a `dpop+jwt`
+ * signed with an asymmetric algorithm by the public key in its own `jwk` header, and that key's
+ * thumbprint must equal the access token's `cnf.jkt`. Its `htm` and `htu` must equal the request's
+ * method and URL (query and fragment ignored), its `iat` must be recent, it needs a `jti`, and an
+ * `ath` must be the SHA-256 of the access token. Throws an {@link UnauthorizedError} naming the
+ * failed check. The caller checks replays.
  */
 export async function verifyDpopProof(expected: DpopProofExpectation): Promise<VerifiedDpopProof> {
   const { payload, protectedHeader } = await verifyProofSignature(expected);
@@ -103,8 +104,8 @@ function verifyAccessTokenHash(ath: unknown, expected: DpopProofExpectation): vo
   }
   const hash = createHash('sha256').update(expected.accessToken, 'ascii').digest('base64url');
   if (ath !== hash) {
-    const shown = typeof ath === 'string' ? ath : JSON.stringify(ath);
-    throw invalid(`The DPoP proof's ath claim [${shown}] is not the hash of the access token sent with it`);
+    const received = typeof ath === 'string' ? ath : JSON.stringify(ath);
+    throw invalid(`The DPoP proof's ath claim [${received}] is not the hash of the access token sent with it`);
   }
 }
 

@@ -76,6 +76,19 @@ describe('A SolidTokenVerifier', () => {
     assert.equal(fetched.length, 3);
   });
 
+  it('refreshes keys for an unknown key id at most every 30 s.', async () => {
+    let clock = Date.now();
+    const checker = verifier({ now: () => clock });
+    await checker.verify(await request(await issuer.issueToken(webId, key)));
+    const unknownKey = await issuer.issueToken(webId, key, {}, undefined, 'rotated-key');
+    const message = `The access token's signature does not verify with the keys of its issuer [${issuer.url}]`;
+    await assertRejected(checker.verify(await request(unknownKey)), message);
+    assert.equal(fetched.length, 3);
+    clock += 30_000;
+    await assertRejected(checker.verify(await request(unknownKey)), message);
+    assert.deepEqual(fetched.slice(3), [`${issuer.url}.well-known/openid-configuration`, `${issuer.url}jwks`]);
+  });
+
   it('rejects a token whose payload was changed.', async () => {
     const token = await issuer.issueToken(webId, key);
     const [header, , signature] = token.split('.');

@@ -94,14 +94,16 @@ export class TestIssuer {
 
   /**
    * Signs an access token for `webId` bound to `key`, valid for 5 minutes from `issuedAt` (epoch
-   * seconds, default now); `claims` replace or add to the defaults.
+   * seconds, default now). The `claims` replace or add to the defaults.
    */
-  public async issueToken(webId: string, key: DpopKey, claims: JWTPayload = {}, issuedAt?: number): Promise<string> {
+  public async issueToken(
+    webId: string, key: DpopKey, claims: JWTPayload = {}, issuedAt?: number, keyId = 'test-key',
+  ): Promise<string> {
     const iat = issuedAt ?? Math.floor(Date.now() / 1000);
     return new SignJWT({
       webid: webId, sub: webId, client_id: 'test-client', cnf: { jkt: key.thumbprint },
       iss: this.url, aud: ['solid', 'test-client'], iat, exp: iat + 300, ...claims,
-    }).setProtectedHeader({ alg: 'ES256', kid: 'test-key', typ: 'at+jwt' }).sign(this.signingKey);
+    }).setProtectedHeader({ alg: 'ES256', kid: keyId, typ: 'at+jwt' }).sign(this.signingKey);
   }
 
   /** Stops the server. */
@@ -113,7 +115,7 @@ export class TestIssuer {
   }
 }
 
-/** A fetch that records the URL of every request before passing it on to the global fetch. */
+/** Returns a fetch that records the URL of every request and then sends it with the global fetch. */
 export function recordingFetch(urls: string[]): typeof fetch {
   return async(input, init) => {
     urls.push(input instanceof Request ? input.url : String(input));
