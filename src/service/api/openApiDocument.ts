@@ -3,6 +3,8 @@
  * JSON Schema 2020-12; tests check every response of the API against them.
  */
 
+import { DISTRIBUTION_PATHS, DISTRIBUTION_SCHEMAS } from './distributionOpenApi.js';
+
 const nullableString = { type: ['string', 'null'] };
 const decimal = { type: 'string', pattern: '^-?\\d+(\\.\\d+)?$', description: 'An exact decimal, never a binary float' };
 const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
@@ -390,6 +392,7 @@ export const OPENAPI_DOCUMENT = {
     ...flowPaths('trace', 'backward, toward where value came from'),
     ...flowPaths('track', 'forward, toward where value went'),
     ...planningPaths,
+    ...DISTRIBUTION_PATHS,
     '/api/openapi.json': {
       get: {
         operationId: 'openApi',
@@ -398,5 +401,5 @@ export const OPENAPI_DOCUMENT = {
       },
     },
   },
-  components: { schemas: { ...schemas, ...planningSchemas } },
+  components: { schemas: { ...schemas, ...planningSchemas, ...DISTRIBUTION_SCHEMAS } },
 };
