@@ -32,6 +32,8 @@ export interface CallerAuthenticatorOptions {
  */
 export function createCallerAuthenticator(options: CallerAuthenticatorOptions): CallerAuthenticator {
   return async(request: Request, response: Response, next: NextFunction): Promise<void> => {
+    // Responses differ by caller, so shared caches must not serve one caller's response to another.
+    response.vary('Authorization');
     try {
       const caller = await authenticate(request, options);
       if (caller !== undefined) {

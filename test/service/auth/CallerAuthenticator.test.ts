@@ -135,6 +135,7 @@ describe('A CallerAuthenticator', function callerAuthenticatorSuite() {
   it('accepts a member with the WebID of the token.', async () => {
     const response = await ada.session.fetch(`${app.base}/api/whoami`);
     assert.equal(response.status, 200);
+    assert.equal(response.headers.get('vary'), 'Authorization');
     assert.deepEqual(await response.json(), { webId: ada.account.webId });
   });
 
