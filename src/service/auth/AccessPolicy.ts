@@ -8,9 +8,6 @@ import { UnauthorizedError } from './UnauthorizedError.js';
 /** The readers of the service's network data: anyone (`open`), or members and operators (`members`). */
 export type AccessMode = 'open' | 'members';
 
-/** The access modes, for configuration checks. */
-export const ACCESS_MODES: readonly AccessMode[] = ['open', 'members'];
-
 /** Settings of {@link AccessPolicy}. */
 export interface AccessPolicyOptions {
   access: AccessMode;
