@@ -72,6 +72,25 @@ export interface BalanceFigure {
   provenance: Provenance;
 }
 
+/**
+ * A payout received in the scope: an event whose receiver is in the scope and which settles one
+ * or more claims (`vf:settles`), such as a transfer of a committed distribution run.
+ */
+export interface PayoutFigure {
+  event: string;
+  provider: string | null;
+  receiver: string;
+  /** The claims the event settles, sorted. */
+  claims: string[];
+  quantity: Decimal;
+  unit: string;
+  /** The currency (the event's `resourceConformsTo`, else its resource's), or null. */
+  specification: string | null;
+  /** The event's time as written, or null. */
+  time: string | null;
+  provenance: Provenance;
+}
+
 /** Everything a view shows for one scope and period. */
 export interface AccountingView {
   scope: Scope;
@@ -84,6 +103,8 @@ export interface AccountingView {
   contributionTotals: Omit<ContributionFigure, 'agent'>[];
   flows: FlowFigure[];
   balances: BalanceFigure[];
+  /** Payouts received by the scope's agents in the period, in replay order. */
+  payouts: PayoutFigure[];
   counts: { events: number; processes: number };
   /** Problems about the events and resources of the view. */
   problems: Problem[];

@@ -8,7 +8,7 @@ import type { Period } from './Period.js';
 import { computePeriodFigures } from './PeriodFigures.js';
 import type { CountedEvent, PeriodFigures } from './PeriodFigures.js';
 import {
-  balanceFigures, contributionFigures, contributionTotals, flowFigures, heldResources, isEventWithin,
+  balanceFigures, contributionFigures, contributionTotals, flowFigures, heldResources, isEventWithin, payoutFigures,
 } from './scopeFigures.js';
 import type { Scope, ScopeKind } from './ScopeTree.js';
 import type { ScopeTree } from './ScopeTree.js';
@@ -107,6 +107,7 @@ export class AccountingViews {
       contributionTotals: contributionTotals(contributions, figures),
       flows,
       balances: balanceFigures(flows, figures),
+      payouts: payoutFigures(figures, within),
       counts: { events: events.length, processes: this.processesOf(id, period).length },
       problems: dropRepeats(problems),
     };
@@ -208,6 +209,7 @@ function remember<T>(cache: Map<string, T>, key: string, size: number, compute: 
 function findProvenance(view: AccountingView, figure: string): Provenance {
   const all = [
     ...view.inventory, ...view.contributions, ...view.contributionTotals, ...view.flows, ...view.balances,
+    ...view.payouts,
   ].map((item) => item.provenance);
   const found = all.find((provenance) => provenance.figure === figure);
   if (found === undefined) {

@@ -2,7 +2,7 @@ import { compareCodeUnits } from '../accounting/compareCodeUnits.js';
 import { Decimal } from '../model/index.js';
 import type { EconomicModel, Quantity } from '../model/index.js';
 import type {
-  BalanceFigure, ContributionFigure, Disagreement, FlowDirection, FlowFigure, HeldResource, Provenance,
+  BalanceFigure, ContributionFigure, Disagreement, FlowDirection, FlowFigure, HeldResource, PayoutFigure, Provenance,
 } from './AccountingView.js';
 import type { CountedEvent, PeriodFigures } from './PeriodFigures.js';
 
@@ -181,5 +181,33 @@ export function balanceFigures(flows: readonly FlowFigure[], figures: PeriodFigu
   }
   return [...sums.entries()].sort(([a], [b]) => compareCodeUnits(a, b)).map(([key, { events, ...sum }]) => ({
     ...sum, net: sum.in.minus(sum.out), provenance: provenanceOf(`balance ${key}`, events, figures),
+  }));
+}
+
+/**
+ * The payouts the scope's agents received in the period: accepted events with a receiver inside
+ * that settle a claim, one figure each, measured by resource quantity. A correction of a payout
+ * counts under the payout it corrects, with its signed quantity.
+ */
+export function payoutFigures(figures: PeriodFigures, within: ReadonlySet<string>): PayoutFigure[] {
+  const payouts = new Map<string, Omit<PayoutFigure, 'provenance'> & { events: string[] }>();
+  for (const counted of figures.events) {
+    const { base } = counted;
+    const quantity = counted.event.resourceQuantity;
+    if (base.settles.length === 0 || base.receiver === undefined || !within.has(base.receiver) ||
+      quantity === undefined) {
+      continue;
+    }
+    const payout = payouts.get(base.id) ?? {
+      event: base.id, provider: base.provider ?? null, receiver: base.receiver, claims: [...base.settles].sort(compareCodeUnits),
+      quantity: new Decimal(0), unit: quantity.unit, specification: specificationOf(counted, figures.model),
+      time: base.hasPointInTime ?? base.hasEnd ?? base.hasBeginning ?? null, events: [],
+    };
+    payout.quantity = payout.quantity.plus(quantity.value);
+    payout.events.push(counted.event.id);
+    payouts.set(base.id, payout);
+  }
+  return [...payouts.values()].map(({ events, ...payout }) => ({
+    ...payout, provenance: provenanceOf(`payout ${payout.event}`, events, figures),
   }));
 }

@@ -64,6 +64,11 @@ export const DISTRIBUTION_SCHEMAS = {
     },
     result: ref('Distribution'),
   }),
+  Payout: object({
+    event: { type: 'string' }, provider: nullableString, receiver: { type: 'string' }, claims: strings,
+    quantity: decimal, unit: { type: 'string' }, specification: nullableString, time: nullableString,
+    provenance: ref('Provenance'),
+  }),
   RunSummary: object({
     id: { type: 'string' }, document: { type: 'string' }, equation: nullableString, runTime: nullableString,
     amount: { ...nullableString }, currency: nullableString, undistributed: nullableString,

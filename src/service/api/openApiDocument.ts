@@ -80,6 +80,7 @@ const schemas = {
     contributionTotals: { type: 'array', items: ref('ContributionTotal') },
     flows: { type: 'array', items: ref('Flow') },
     balances: { type: 'array', items: ref('Balance') },
+    payouts: { type: 'array', items: ref('Payout') },
     problems: { type: 'array', items: ref('Problem') },
   }),
   Event: object({

@@ -75,6 +75,9 @@ export function viewToJson(view: AccountingView, links: ApiLinks, kindOf: (id: s
       ...figure, in: decimal(figure.in), out: decimal(figure.out), net: decimal(figure.net),
       provenance: provenance(figure.provenance),
     })),
+    payouts: view.payouts.map((figure) => ({
+      ...figure, quantity: decimal(figure.quantity), provenance: provenance(figure.provenance),
+    })),
     problems: view.problems,
   };
 }
