@@ -3,8 +3,8 @@
  * person and a period, each figure with the events and documents behind it.
  */
 export type {
-  AccountingView, BalanceFigure, ContributionFigure, Disagreement, FlowDirection, FlowFigure, HeldResource, PayoutFigure,
-  Provenance,
+  AccountingView, BalanceFigure, ContributionFigure, Disagreement, FlowDirection, FlowFigure, HeldResource,
+  PayoutFigure, Provenance,
 } from './AccountingView.js';
 export { AccountingViews, UnknownFigureError, UnknownScopeError } from './AccountingViews.js';
 export type { ViewSource } from './AccountingViews.js';

@@ -199,7 +199,10 @@ export function payoutFigures(figures: PeriodFigures, within: ReadonlySet<string
       continue;
     }
     const payout = payouts.get(base.id) ?? {
-      event: base.id, provider: base.provider ?? null, receiver: base.receiver, claims: [...base.settles].sort(compareCodeUnits),
+      event: base.id,
+      provider: base.provider ?? null,
+      receiver: base.receiver,
+      claims: [...base.settles].sort(compareCodeUnits),
       quantity: new Decimal(0), unit: quantity.unit, specification: specificationOf(counted, figures.model),
       time: base.hasPointInTime ?? base.hasEnd ?? base.hasBeginning ?? null, events: [],
     };
