@@ -203,6 +203,24 @@ describe('oce serve', function serveCommandTests() {
     }
   });
 
+  it('serves the views only to members when access is restricted.', async () => {
+    await writeDay(['5']);
+    const serve = await startServe(['--config', configFile, '--no-notifications', '--access', 'members',
+      '--trusted-issuer', server.baseUrl]);
+    try {
+      const url = `${serve.base}api/views/network`;
+      const anonymous = await fetch(url);
+      assert.equal(anonymous.status, 401);
+      assert.match(anonymous.headers.get('www-authenticate') ?? '', /^DPoP /u);
+      assert.equal((await named.ada!.session.fetch(url)).status, 200);
+      const outsider = await named.agg!.session.fetch(url);
+      assert.equal(outsider.status, 403);
+      assert.equal((await fetch(`${serve.base}health`)).status, 200);
+    } finally {
+      await serve.stop();
+    }
+  });
+
   it('serves the crawl report as Turtle.', async () => {
     const serve = await startServe(['--config', configFile, '--no-notifications']);
     try {

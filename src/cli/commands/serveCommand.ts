@@ -5,7 +5,8 @@ import { addConfigOptions } from '../../config/index.js';
 import type { AggregatorConfig } from '../../config/index.js';
 import { NotificationSubscriber } from '../../crawler/notifications/index.js';
 import {
-  ContinuousCrawler, createNetworkCrawler, createServiceApp, createStore, listenOn, PortInUseError, SnapshotPublisher,
+  ContinuousCrawler, createNetworkCrawler, createServiceApp, createServiceAuth, createStore, listenOn, PortInUseError,
+  SnapshotPublisher,
 } from '../../service/index.js';
 import type { NotificationHandlers, TopicSubscriber } from '../../service/index.js';
 import type { ClientCredentialsSession } from '../../solid/index.js';
@@ -40,14 +41,15 @@ export function addServeCommand(
     let server: Server | undefined;
     let continuous: ContinuousCrawler | undefined;
     try {
-      if (!LOOPBACK_HOSTS.has(config.service.host)) {
-        logger.warn({ host: config.service.host }, 'The service has no access control yet and listens beyond loopback; ' +
-          'every client that reaches it can read the network figures');
+      if (!LOOPBACK_HOSTS.has(config.service.host) && config.service.access !== 'members') {
+        logger.warn({ host: config.service.host }, 'The service listens beyond loopback with service.access open; ' +
+          'every client that reaches it can read the network figures. Set service.access to members to require a login');
       }
       const sparql = createSparqlRouter(store, {
         timeoutMs: config.store.queryTimeoutSeconds * 1000, maxResults: config.store.maxResults,
       });
-      server = await listen(createServiceApp(publisher.latest, { sparql }), config);
+      const auth = createServiceAuth(config, publisher.latest);
+      server = await listen(createServiceApp(publisher.latest, { sparql, auth: auth.authenticator }), config);
       const { port } = server.address() as AddressInfo;
       io.stdout(`Serving the network figures at http://${hostForUrl(config.service.host)}:${port}/ ` +
         '(api/views/network, api/scopes, api/openapi.json, sparql, inventory, contributions, crawl, health)');
