@@ -10,6 +10,7 @@ import { addInventoryCommand } from './commands/inventoryCommand.js';
 import { addPlanCommand } from './commands/planCommand.js';
 import { addImportCommand, addPodCommands } from './commands/podCommands.js';
 import { addServeCommand } from './commands/serveCommand.js';
+import { addStatusCommand } from './commands/statusCommand.js';
 import { addTraceCommands } from './commands/traceCommand.js';
 import { addValidateCommand } from './commands/validateCommand.js';
 import { describeError } from './describeError.js';
@@ -42,6 +43,7 @@ export function buildProgram(io: CliIo, waitForStop: () => Promise<void> = waitF
   addContributionsCommand(program, io);
   addTraceCommands(program, io);
   addPlanCommand(program, io);
+  addStatusCommand(program, io);
   addDistributeCommand(program, io);
   addValidateCommand(program, io);
   addPodCommands(program, io);
