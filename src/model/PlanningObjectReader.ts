@@ -53,50 +53,32 @@ export class PlanningObjectReader {
 
   /** Reads the node into every planning map whose class it has. */
   public readNode(subject: string, types: Set<string>): void {
-    const has = (type: { value: string }): boolean => types.has(type.value);
     const model = this.model as Required<EconomicModel>;
-    if (has(VF.Recipe)) {
-      this.add(model.recipes, this.readRecipe(subject), 'Recipe');
-    }
-    if (has(VF.RecipeProcess)) {
-      this.add(model.recipeProcesses, this.readRecipeProcess(subject), 'RecipeProcess');
-    }
-    if (has(VF.RecipeFlow)) {
-      this.add(model.recipeFlows, this.readRecipeFlow(subject), 'RecipeFlow');
-    }
-    if (has(VF.RecipeExchange)) {
-      const exchange: RecipeExchange = { ...this.named(subject) };
-      this.add(model.recipeExchanges, exchange, 'RecipeExchange');
-    }
-    if (has(LEGACY_VF.RecipeResource)) {
-      const resource: RecipeResource = {
-        ...this.named(subject), resourceClassifiedAs: this.values.strings(subject, VF.resourceClassifiedAs.value),
-      };
-      this.add(model.recipeResources, resource, 'RecipeResource');
-    }
-    this.readPlanLayer(subject, has, model);
-  }
-
-  private readPlanLayer(
-    subject: string, has: (type: { value: string }) => boolean, model: Required<EconomicModel>,
-  ): void {
-    if (has(VF.Plan)) {
-      this.add(model.plans, this.readPlan(subject), 'Plan');
-    }
-    if (has(VF.Commitment)) {
-      this.add(model.commitments, this.readCommitment(subject), 'Commitment');
-    }
-    if (has(VF.Intent)) {
-      this.add(model.intents, this.readIntent(subject), 'Intent');
-    }
-    if (has(VF.Claim)) {
-      this.add(model.claims, this.readClaim(subject), 'Claim');
-    }
-    if (has(VF.Proposal)) {
-      this.add(model.proposals, this.readProposal(subject), 'Proposal');
-    }
-    if (has(VF.Agreement)) {
-      this.add(model.agreements, this.readAgreement(subject), 'Agreement');
+    const readers: [{ value: string }, () => void][] = [
+      [VF.Recipe, () => this.add(model.recipes, this.readRecipe(subject), 'Recipe')],
+      [VF.RecipeProcess, () => this.add(model.recipeProcesses, this.readRecipeProcess(subject), 'RecipeProcess')],
+      [VF.RecipeFlow, () => this.add(model.recipeFlows, this.readRecipeFlow(subject), 'RecipeFlow')],
+      [VF.RecipeExchange, () => {
+        const exchange: RecipeExchange = { ...this.named(subject) };
+        this.add(model.recipeExchanges, exchange, 'RecipeExchange');
+      }],
+      [LEGACY_VF.RecipeResource, () => {
+        const resource: RecipeResource = {
+          ...this.named(subject), resourceClassifiedAs: this.values.strings(subject, VF.resourceClassifiedAs.value),
+        };
+        this.add(model.recipeResources, resource, 'RecipeResource');
+      }],
+      [VF.Plan, () => this.add(model.plans, this.readPlan(subject), 'Plan')],
+      [VF.Commitment, () => this.add(model.commitments, this.readCommitment(subject), 'Commitment')],
+      [VF.Intent, () => this.add(model.intents, this.readIntent(subject), 'Intent')],
+      [VF.Claim, () => this.add(model.claims, this.readClaim(subject), 'Claim')],
+      [VF.Proposal, () => this.add(model.proposals, this.readProposal(subject), 'Proposal')],
+      [VF.Agreement, () => this.add(model.agreements, this.readAgreement(subject), 'Agreement')],
+    ];
+    for (const [type, read] of readers) {
+      if (types.has(type.value)) {
+        read();
+      }
     }
   }
 
