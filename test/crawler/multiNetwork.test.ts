@@ -83,7 +83,7 @@ describe('Two networks sharing a member', function multiNetworkTests() {
     }
   });
 
-  /** Network A lists the shared member and sub-network A; network B lists the shared member only. */
+  /** Writes the network pods: A lists the shared member and sub-network A, and B lists the shared member only. */
   async function writeNetworks(): Promise<void> {
     await preparePod(named.netA!, webId('aggA'));
     await preparePod(named.netB!, webId('aggB'));
@@ -94,7 +94,7 @@ describe('Two networks sharing a member', function multiNetworkTests() {
     await putTurtle(named.subA!, 'rea/resources/network.ttl', `${PREFIXES} <${webId('subA')}> org:hasMember <${webId('farm')}> .`);
   }
 
-  /** The shared member's events are for aggregator A only, its plans and commitments for B only. */
+  /** Writes the shared member's pod, granting its events to aggregator A and its plans and commitments to B. */
   async function writeSharedMember(): Promise<void> {
     const member = named.shared!;
     const base = podUrl('shared');
@@ -124,7 +124,7 @@ describe('Two networks sharing a member', function multiNetworkTests() {
     await grantReadOn(member, layout.container('commitments'), [webId('aggB')], true);
   }
 
-  /** The farm, a member of sub-network A, plans cider in its orchard project. */
+  /** Writes the pod of the farm, a member of sub-network A, which plans cider in its orchard project. */
   async function writeFarm(): Promise<void> {
     const member = named.farm!;
     const base = podUrl('farm');
