@@ -3,7 +3,7 @@ import { Command } from 'commander';
 import { addStatusCommand } from '../../src/cli/commands/statusCommand.js';
 import type { StatusJson } from '../../src/planning/index.js';
 import { N, NETWORK_FILES } from '../planning/networkFixture.js';
-import { STACK_TRACE_LINE, runCli } from './runCli.js';
+import { STACK_TRACE_LINE, fixturePath, runCli } from './runCli.js';
 
 const NOW = '2026-12-10T00:00:00Z';
 const KG = `${N.om2}kilogram`;
@@ -96,6 +96,14 @@ describe('The oce status command', () => {
     const run = await runCli('status', '--now', NOW, 'test/fixtures/planning/network/missing.ttl');
     assert.equal(run.exitCode, 1);
     assert.match(run.stderr, /missing\.ttl/u);
+    assert.doesNotMatch(run.stderr, STACK_TRACE_LINE);
+  });
+
+  it('exits 1 on an unparseable file.', async () => {
+    const run = await runCli('status', '--now', NOW, fixturePath('broken.ttl'));
+    assert.equal(run.exitCode, 1);
+    assert.equal(run.stderr,
+      `Cannot parse [${fixturePath('broken.ttl')}] as text/turtle at line 7: Unexpected graph closing on line 7.`);
     assert.doesNotMatch(run.stderr, STACK_TRACE_LINE);
   });
 
