@@ -3,14 +3,22 @@ import type { AddressInfo } from 'node:net';
 import { snapshotOf, StoreSynchronizer } from '../aggregator/index.js';
 import type { NetworkSnapshot } from '../aggregator/index.js';
 import { NetworkCrawler } from '../crawler/index.js';
+import type { DistributionResult } from '../distribution/index.js';
+import {
+  CommittedDistribution, distributionDataOf, DistributionRunWriter, PayoutNotifier, runEquation,
+} from '../distribution/run/index.js';
+import type { CommittedRunResult, DistributionData, RunRequest } from '../distribution/run/index.js';
+import { parseDecimal } from '../model/index.js';
 import type { NetworkCrawlResult } from '../crawler/index.js';
 import { createServiceApp, listenOn } from '../service/index.js';
+import type { DistributionRouteOptions } from '../service/api/distributionRoutes.js';
 import { createSparqlRouter } from '../sparql/index.js';
 import { OxigraphStore } from '../store/index.js';
 import { SolidServer } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
 import { DemoNetworkBuilder } from './DemoNetworkBuilder.js';
 import type { DemoNetwork } from './DemoNetworkBuilder.js';
+import { DEMO_DISTRIBUTION } from './DemoNetworkPlan.js';
 
 const logger = getLogger('Demo');
 
@@ -22,13 +30,33 @@ export interface DemoOptions {
   solidPort?: number;
 }
 
+/** The demo's distribution of income: the request, its dry run, and the committed run. */
+export interface DemoDistribution {
+  request: RunRequest;
+  dryRun: DistributionResult;
+  committed: CommittedRunResult;
+}
+
+/** Wall-clock milliseconds of each step of {@link Demo.start}. */
+export interface DemoTimings {
+  solidServer: number;
+  setUp: number;
+  crawl: number;
+  distribution: number;
+  recrawl: number;
+  total: number;
+}
+
 /** Accounts and figures of one demo run, for the CLI to print. */
 export interface DemoResult {
   solidBaseUrl: string;
   network: DemoNetwork;
+  /** The figures of the crawl after the committed run, so they include its payouts. */
   snapshot: NetworkSnapshot;
   /** The crawl the snapshot was computed from. */
   crawl: NetworkCrawlResult;
+  distribution: DemoDistribution;
+  timings: DemoTimings;
 }
 
 /**
@@ -41,25 +69,60 @@ export class Demo {
   private network?: DemoNetwork;
   private service?: Server;
   private snapshot?: NetworkSnapshot;
+  private data?: DistributionData;
+  private committer?: CommittedDistribution;
   /**
    * The aggregated graph behind `/sparql`: one named graph per crawled document plus the derived
    * graphs. Queries run in a worker thread, so the endpoint's time limit holds.
    */
   public readonly store = new OxigraphStore({ queryWorker: true });
 
-  /** Starts the Solid server, sets up the network, crawls it and returns the figures. */
+  /**
+   * Starts the Solid server, sets up the network and crawls it; then runs the network's value
+   * equation on the demo income, first as a dry run and then committed to the network's pod, and
+   * crawls again so the figures include the payouts.
+   */
   public async start(options: DemoOptions = {}): Promise<DemoResult> {
+    const clock = new StepClock();
     this.solid = await SolidServer.start(options.solidPort === undefined ? {} : { port: options.solidPort });
+    const solidServer = clock.lap();
     this.network = await new DemoNetworkBuilder(this.solid.baseUrl, options.examplesFolder).build();
-    const crawler = new NetworkCrawler({
-      roots: [this.network.network.webId], fetcher: this.network.aggregatorSession.fetch,
-    });
+    const setUp = clock.lap();
+    const { fetch } = this.network.aggregatorSession;
+    const crawler = new NetworkCrawler({ roots: [this.network.network.webId], fetcher: fetch });
+    const first = await crawler.crawl();
+    const crawl = clock.lap();
+    const distribution = await this.distribute(this.network, distributionDataOf(first));
+    const distributed = clock.lap();
     const result = await crawler.crawl();
     const snapshot = snapshotOf(result);
     await new StoreSynchronizer(this.store).sync(result.documents, snapshot.derivedGraphs);
+    const recrawl = clock.lap();
     logger.info({ members: snapshot.members.length, resources: snapshot.inventory.resources.length }, 'Demo crawl done');
     this.snapshot = snapshot;
-    return { solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot, crawl: result };
+    this.data = distributionDataOf(result);
+    return {
+      solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot, crawl: result, distribution,
+      timings: { solidServer, setUp, crawl, distribution: distributed, recrawl, total: clock.total() },
+    };
+  }
+
+  /** Runs the demo income through the network's equation: a dry run, then a committed run by the aggregator. */
+  private async distribute(network: DemoNetwork, data: DistributionData): Promise<DemoDistribution> {
+    const pod = network.network.podUrl;
+    const request: RunRequest = {
+      equation: new URL(DEMO_DISTRIBUTION.equation, pod).href,
+      amount: parseDecimal(DEMO_DISTRIBUTION.amount),
+      currency: new URL(DEMO_DISTRIBUTION.currency, pod).href,
+      scale: DEMO_DISTRIBUTION.scale,
+    };
+    const dryRun = runEquation(data, request);
+    const { fetch } = network.aggregatorSession;
+    this.committer = new CommittedDistribution(
+      new DistributionRunWriter({ fetch, storage: pod }), new PayoutNotifier(fetch),
+    );
+    const committed = await this.committer.commit(data, request);
+    return { request, dryRun, committed };
   }
 
   /**
@@ -70,7 +133,8 @@ export class Demo {
    */
   public async serve(port: number): Promise<string> {
     await this.closeService();
-    const app = createServiceApp(() => this.snapshot, { sparql: createSparqlRouter(this.store) });
+    const distributions: DistributionRouteOptions = { data: () => this.data, committer: () => this.committer };
+    const app = createServiceApp(() => this.snapshot, { sparql: createSparqlRouter(this.store), distributions });
     const server = await listenOn(app, port, '127.0.0.1');
     this.service = server;
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
@@ -95,5 +159,24 @@ export class Demo {
     if (service !== undefined) {
       await new Promise<void>((resolve) => service.close(() => resolve()));
     }
+  }
+}
+
+/** Measures the wall-clock time of consecutive steps. */
+class StepClock {
+  private readonly started = performance.now();
+  private last = this.started;
+
+  /** Returns the milliseconds since the previous lap, or since the start. */
+  public lap(): number {
+    const now = performance.now();
+    const elapsed = Math.round(now - this.last);
+    this.last = now;
+    return elapsed;
+  }
+
+  /** Returns the milliseconds since the clock was made. */
+  public total(): number {
+    return Math.round(performance.now() - this.started);
   }
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Problem } from '../model/index.js';
+import { RunContainerSetup } from '../distribution/run/index.js';
 import { AccessGranter, PodImporter, PodInitializer } from '../pod/index.js';
 import { readRdfFile } from '../rdf/index.js';
 import type { ParsedDocument } from '../rdf/index.js';
@@ -45,7 +46,14 @@ export interface DemoNetwork {
   examplesFolder: string;
   /** Examples that were asked for but not found in `examplesFolder`, so the demo ran on seed data alone for them. */
   missingExamples: string[];
+  /** The network pod's container of committed distribution runs, which the aggregator may write. */
+  runContainer: string;
+  /** Each member's inbox, where the aggregator may append payout notices, by WebID. */
+  inboxes: Map<string, string>;
 }
+
+/** What the aggregator may write for distributions: the run container and each member's inbox. */
+type DistributionAccess = Pick<DemoNetwork, 'runContainer' | 'inboxes'>;
 
 /**
  * Creates the demo network on a Solid server: one account and pod per member and for the network,
@@ -71,9 +79,11 @@ export class DemoNetworkBuilder {
     const missingExamples: string[] = [];
     const documents = await this.plannedDocuments(plans, created, missingExamples);
     const imports: ImportedFile[] = [];
+    const access: DistributionAccess = { runContainer: '', inboxes: new Map() };
     for (const plan of plans) {
       const account = created.get(plan.name)!;
-      imports.push(...await this.setUpPod(account, documents.get(plan.name) ?? [], aggregator.webId, plan.name));
+      const planned = documents.get(plan.name) ?? [];
+      imports.push(...await this.setUpPod(account, planned, aggregator.webId, plan.name, access));
     }
     const aggregatorSession = await ClientCredentialsSession.login({
       clientId: aggregator.clientId, clientSecret: aggregator.clientSecret, oidcIssuer: this.baseUrl,
@@ -86,12 +96,18 @@ export class DemoNetworkBuilder {
       imports,
       examplesFolder: this.examplesFolder,
       missingExamples,
+      ...access,
     };
   }
 
-  /** Initializes one pod, imports its documents one file at a time, and grants the aggregator read access. */
+  /**
+   * Initializes one pod, imports its documents one file at a time, and grants the aggregator read
+   * access. The network's pod also lets the aggregator write distribution runs, and each member's
+   * pod gets an inbox for payout notices.
+   */
   private async setUpPod(
     account: PodAccount, documents: ParsedDocument[], aggregatorWebId: string, member: string,
+    access: DistributionAccess,
   ): Promise<ImportedFile[]> {
     const session = await ClientCredentialsSession.login({
       clientId: account.clientId, clientSecret: account.clientSecret, oidcIssuer: this.baseUrl,
@@ -112,6 +128,12 @@ export class DemoNetworkBuilder {
         });
       }
       await new AccessGranter(options).grantRead(aggregatorWebId);
+      const runs = new RunContainerSetup(options);
+      if (member === DEMO_NETWORK.name) {
+        access.runContainer = await runs.allowRunWriter(aggregatorWebId);
+      } else {
+        access.inboxes.set(account.webId, await runs.createInbox(aggregatorWebId));
+      }
       logger.info({ member, pod: account.podUrl, files: documents.length }, 'Set up demo pod');
       return imported;
     } finally {

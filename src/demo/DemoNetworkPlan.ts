@@ -83,3 +83,15 @@ export const DEMO_MEMBERS: DemoMemberPlan[] = [
 
 /** Pod name of the aggregator's own account, whose WebID members grant read access to. */
 export const AGGREGATOR_NAME = 'aggregator';
+
+/**
+ * The income the demo distributes, with IRIs relative to the network's pod: the equation of
+ * `network.ttl` (stored in `rea/resources/network-other.ttl`, where the import puts subjects of
+ * classes it has no container for) and the euro specification.
+ */
+export const DEMO_DISTRIBUTION = {
+  equation: 'rea/resources/network-other.ttl#stool-income',
+  amount: '1000.00',
+  currency: 'rea/resources/network.ttl#euro',
+  scale: 2,
+} as const;

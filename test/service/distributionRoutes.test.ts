@@ -70,8 +70,8 @@ describe('The distribution routes', function distributionRoutes() {
       now: () => new Date('2026-12-04T12:00:00Z'), newRunId: () => runIds.shift() ?? 'route-run-x',
     });
     const committer = new CommittedDistribution(writer, new PayoutNotifier(aggregator.session.fetch));
-    service = await listen({ data: () => data, committer, authorize: stewardsOnly });
-    closed = await listen({ data: () => data, committer });
+    service = await listen({ data: () => data, committer: () => committer, authorize: stewardsOnly });
+    closed = await listen({ data: () => data, committer: () => committer });
   });
 
   after(async () => {

@@ -1,8 +1,11 @@
 import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { Demo } from '../../demo/index.js';
+import { distributionToJson, distributionToText } from '../../distribution/index.js';
 import type { DemoResult } from '../../demo/index.js';
-import { contributionsToText, inventoryToText, problemsToText, renderTextTable } from '../../report/index.js';
+import {
+  contributionsToText, inventoryToText, problemsToText, renderTextTable, shortenIri,
+} from '../../report/index.js';
 import { PortInUseError } from '../../service/index.js';
 import { CommandFailedError } from '../CliIo.js';
 import type { CliIo } from '../CliIo.js';
@@ -104,8 +107,40 @@ export function renderDemoResult(result: DemoResult): string {
     `Network inventory (IRIs relative to ${base})\n${inventoryToText({ ...snapshot.inventory, problems: [] }, base)}`,
     `Contributions per member\n${contributionsToText({ ...snapshot.contributions, problems: [] }, base)}`,
     renderProblems(snapshot),
+    renderDistribution(result),
+    renderTimings(result),
   ];
   return sections.filter((section) => section.length > 0).join('\n\n');
+}
+
+/** Renders the dry run's explanation, then what the committed run wrote and whom it told. */
+export function renderDistribution(result: DemoResult): string {
+  const base = result.solidBaseUrl;
+  const short = (iri: string | null): string => shortenIri(iri, base);
+  const { dryRun, committed } = result.distribution;
+  const { run, payouts } = committed.written;
+  const scale = committed.result.scale;
+  const written = renderTextTable(['agent', 'payout', 'transfer'], payouts.map((payout) => [
+    short(payout.agent), payout.amount.toFixed(scale), short(payout.event),
+  ]));
+  const notices = renderTextTable(['agent', 'notice'], committed.notices.map((notice) => [
+    short(notice.agent), notice.status === 'notified' ? `notified at ${short(notice.notice)}` : notice.status,
+  ]));
+  return [
+    `Dry run of the network's value equation (nothing written)\n${distributionToText(distributionToJson(dryRun), base)}`,
+    `Committed run ${short(run.id)} at ${run.runTime.toISOString()}, undistributed ` +
+      `${committed.result.undistributed.toFixed(scale)}\n${written}`,
+    `Payout notices\n${notices}`,
+  ].join('\n\n');
+}
+
+/** Renders how long each step of the demo's start took. */
+function renderTimings(result: DemoResult): string {
+  const { timings } = result;
+  const seconds = (milliseconds: number): string => (milliseconds / 1000).toFixed(1);
+  return `Started in ${seconds(timings.total)} s: Solid server ${seconds(timings.solidServer)} s, pods ` +
+    `${seconds(timings.setUp)} s, crawl ${seconds(timings.crawl)} s, distribution ${seconds(timings.distribution)} s, ` +
+    `recrawl ${seconds(timings.recrawl)} s`;
 }
 
 /** Renders the problems found while computing the figures; the crawl summary lists the crawl's own. */

@@ -16,8 +16,9 @@ export interface CommittedRunResult {
 
 /**
  * Commits distribution runs: reads the payouts of earlier runs from the run container, runs the
- * equation with them, writes the run document, and then tells the payees. The payer is the
- * request's `distributor`, else the equation's `oce:equationOf`.
+ * equation with them, writes the run document, and then tells the payees, only the crawled agents
+ * when the data names them. The payer is the request's `distributor`, else the equation's
+ * `oce:equationOf`.
  */
 export class CommittedDistribution {
   public constructor(private readonly writer: DistributionRunWriter, private readonly notifier: PayoutNotifier) {}
@@ -36,7 +37,7 @@ export class CommittedDistribution {
         'names no distributor, so no agent pays the payouts');
     }
     const written = await this.writer.write({ result, equationQuads: data.quads, distributor });
-    const notices = await this.notifier.notify(written);
+    const notices = await this.notifier.notify(written, data.agents);
     return { written, result, notices };
   }
 }

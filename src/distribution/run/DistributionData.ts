@@ -8,14 +8,20 @@ import { readEconomicModel } from '../../model/EconomicModelReader.js';
 export interface DistributionData {
   model: EconomicModel;
   quads: Quad[];
+  /**
+   * WebIDs of the crawled networks and members. Only these payees are told of a committed run,
+   * so notifying never contacts an outside host; when absent, every payee is told.
+   */
+  agents?: ReadonlySet<string>;
 }
 
 /**
  * Builds the data of runs from a crawl: the model as the aggregator trusts it (events breaking the
- * pod ownership rule left out) and the quads of every crawled document.
+ * pod ownership rule left out), the quads of every crawled document, and the crawled agents.
  */
 export function distributionDataOf(crawl: NetworkCrawlResult): DistributionData {
   const model = readEconomicModel(crawl.documents);
   model.problems.push(...applyPodOwnershipRule(model, crawl.report.pods));
-  return { model, quads: crawl.documents.flatMap((document) => document.quads) };
+  const agents = new Set([...crawl.networks, ...crawl.members].map((agent) => agent.webId));
+  return { model, quads: crawl.documents.flatMap((document) => document.quads), agents };
 }

@@ -34,10 +34,17 @@ export class PayoutNotifier {
     this.client = new SolidDocumentClient(fetchFn);
   }
 
-  /** Notifies every payee of the run, one after the other, and returns what happened to each. */
-  public async notify(written: WrittenRun): Promise<PayoutNotice[]> {
+  /**
+   * Notifies the payees of the run one after the other and returns what happened to each. With
+   * `recipients`, a payee outside that set is not contacted and is reported as such.
+   */
+  public async notify(written: WrittenRun, recipients?: ReadonlySet<string>): Promise<PayoutNotice[]> {
     const notices: PayoutNotice[] = [];
     for (const payout of written.payouts) {
+      if (recipients !== undefined && !recipients.has(payout.agent)) {
+        notices.push({ agent: payout.agent, inbox: null, status: 'not notified: not a crawled agent', notice: null });
+        continue;
+      }
       notices.push(await this.notifyOne(written, payout));
     }
     return notices;

@@ -16,8 +16,8 @@ export type CommitAuthorizer = (request: Request) => Promise<void>;
 export interface DistributionRouteOptions {
   /** The model and quads of the latest crawl; undefined until the first crawl has finished. */
   data?: () => DistributionData | undefined;
-  /** Writes committed runs; without it, `POST /distributions` answers 503. */
-  committer?: CommittedDistribution;
+  /** Supplies the writer of committed runs; while it returns undefined, `POST /distributions` answers 503. */
+  committer?: () => CommittedDistribution | undefined;
   /** Checks each committed run's caller; without it, every committed run is rejected with 403. */
   authorize?: CommitAuthorizer;
 }
@@ -63,7 +63,7 @@ export function createDistributionRouter(options: DistributionRouteOptions = {})
     json(request, response, next);
   }, async (request, response) => {
     const body = parseRunBody(request.body);
-    const committer = options.committer;
+    const committer = options.committer?.();
     if (committer === undefined) {
       throw new ApiError(503, 'not-configured', 'Service Unavailable',
         'Committed runs are not configured on this service: it has no writer for the network pod');

@@ -144,6 +144,14 @@ describe('A CommittedDistribution on a Solid server', function committedDistribu
     assert.deepEqual(objectsOf(quads, announce, 'https://www.w3.org/ns/activitystreams#context'), [first.written.run.id]);
   });
 
+  it('tells only the crawled agents when the data names them.', async () => {
+    const request = { equation: RUN_IRI.equation, amount: parseDecimal('10.00'), currency: RUN_IRI.euro };
+    const agents = new Set([network.account.webId, bruno.account.webId]);
+    const committed = await committer.commit({ ...data, agents }, request);
+    const notice = committed.notices.find((each) => each.agent === ada.account.webId);
+    assert.deepEqual(notice, { agent: ada.account.webId, inbox: null, status: 'not notified: not a crawled agent', notice: null });
+  });
+
   it('keeps the inbox closed to other readers.', async () => {
     const response = await aggregator.session.fetch(`${ada.account.podUrl}inbox/`);
     await response.body?.cancel();
