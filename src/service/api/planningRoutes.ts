@@ -131,7 +131,7 @@ function readJsonBody(request: Request, response: Response, next: NextFunction):
   });
 }
 
-/** Reads a query parameter given at most once as text, and raises a 400 for a repeated one. */
+/** Reads a query parameter given at most once as text, and raises a 400 for a repeated or empty one. */
 function textParameter(request: Request, name: string): string | undefined {
   const value: unknown = request.query[name];
   if (value === undefined || (typeof value === 'string' && value !== '')) {
