@@ -137,7 +137,7 @@ describe('The demo on seed data alone', function demoOnSeedData() {
       `${base}bruno/rea/events/2026/10/21.ttl,1`,
       `${base}bruno/rea/events/2026/11/01.ttl,1`,
       `${base}cargo/rea/events/2026/11/20.ttl,2`,
-      `${runDocument},4`,
+      `${runDocument},3`,
       `${base}woodshop/rea/events/2026/11/02.ttl,2`,
       `${base}woodshop/rea/events/2026/11/05.ttl,3`,
       `${base}woodshop/rea/events/2026/11/06.ttl,1`,

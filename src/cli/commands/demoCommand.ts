@@ -123,13 +123,15 @@ export function renderDistribution(result: DemoResult): string {
   const written = renderTextTable(['agent', 'payout', 'transfer'], payouts.map((payout) => [
     short(payout.agent), payout.amount.toFixed(scale), short(payout.event),
   ]));
+  const kept = committed.result.payouts.find((payout) => payout.agent === run.distributor)?.amount.toFixed(scale);
   const notices = renderTextTable(['agent', 'notice'], committed.notices.map((notice) => [
     short(notice.agent), notice.status === 'notified' ? `notified at ${short(notice.notice)}` : notice.status,
   ]));
   return [
     `Dry run of the network's value equation (nothing written)\n${distributionToText(distributionToJson(dryRun), base)}`,
     `Committed run ${short(run.id)} at ${run.runTime.toISOString()}, undistributed ` +
-      `${committed.result.undistributed.toFixed(scale)}\n${written}`,
+      `${committed.result.undistributed.toFixed(scale)}\n${written}` +
+      (kept === undefined ? '' : `\nKept by ${short(run.distributor)} without a transfer: ${kept}`),
     `Payout notices\n${notices}`,
   ].join('\n\n');
 }

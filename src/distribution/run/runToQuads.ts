@@ -30,8 +30,9 @@ export function checkRunSum(result: DistributionResult, run?: string): void {
 /**
  * Builds the run document: the `oce:DistributionRun` with its time, amount, currency, scale,
  * rounding rule, undistributed amount and equation snapshot; one `oce:DistributionLine` per
- * bucket line with the contribution events it counted; and per payee a `vf:Claim` on the
- * distributor settled by a `vf:transfer` event of the payout. Checks the sum first.
+ * bucket line with the contribution events it counted; and per payee other than the distributor
+ * a `vf:Claim` on the distributor settled by a `vf:transfer` event of the payout. Checks the sum
+ * first.
  */
 export function runToQuads(run: CommittedRun, snapshot: EquationSnapshot): RunDocument {
   const { result } = run;
@@ -56,7 +57,10 @@ export function runToQuads(run: CommittedRun, snapshot: EquationSnapshot): RunDo
     ...snapshot.quads,
   ];
   allLines(result).forEach((line, index) => quads.push(...lineQuads(run, snapshot, line, index + 1)));
-  const payouts = result.payouts.map((payout, index): WrittenPayout => ({
+  // A transfer from the distributor to itself moves nothing, so a share it keeps (such as a
+  // network fee) is stated only by its line.
+  const external = result.payouts.filter((payout) => payout.agent !== run.distributor);
+  const payouts = external.map((payout, index): WrittenPayout => ({
     agent: payout.agent, amount: payout.amount,
     claim: `${run.document}#claim-${index + 1}`, event: `${run.document}#payout-${index + 1}`,
   }));
