@@ -78,9 +78,9 @@ export class Demo {
   public readonly store = new OxigraphStore({ queryWorker: true });
 
   /**
-   * Starts the Solid server, sets up the network and crawls it; then runs the network's value
+   * Starts the Solid server, sets up the network and crawls it. Then it runs the network's value
    * equation on the demo income, first as a dry run and then committed to the network's pod, and
-   * crawls again so the figures include the payouts.
+   * crawls again so that the figures include the payouts.
    */
   public async start(options: DemoOptions = {}): Promise<DemoResult> {
     const clock = new StepClock();

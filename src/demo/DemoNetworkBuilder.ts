@@ -52,7 +52,7 @@ export interface DemoNetwork {
   inboxes: Map<string, string>;
 }
 
-/** What the aggregator may write for distributions: the run container and each member's inbox. */
+/** The places the aggregator may write for distributions: the run container and each member's inbox. */
 type DistributionAccess = Pick<DemoNetwork, 'runContainer' | 'inboxes'>;
 
 /**

@@ -185,9 +185,9 @@ export function balanceFigures(flows: readonly FlowFigure[], figures: PeriodFigu
 }
 
 /**
- * The payouts the scope's agents received in the period: accepted events with a receiver inside
- * that settle a claim, one figure each, measured by resource quantity. A correction of a payout
- * counts under the payout it corrects, with its signed quantity.
+ * Lists the payouts the scope's agents received in the period: accepted events with a receiver
+ * inside that settle a claim, one figure each, measured by resource quantity. A correction of a
+ * payout counts under the payout it corrects, with its signed quantity.
  */
 export function payoutFigures(figures: PeriodFigures, within: ReadonlySet<string>): PayoutFigure[] {
   const payouts = new Map<string, Omit<PayoutFigure, 'provenance'> & { events: string[] }>();

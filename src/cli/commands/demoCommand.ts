@@ -113,7 +113,7 @@ export function renderDemoResult(result: DemoResult): string {
   return sections.filter((section) => section.length > 0).join('\n\n');
 }
 
-/** Renders the dry run's explanation, then what the committed run wrote and whom it told. */
+/** Renders the dry run's explanation, then the committed run's payouts and the notices sent to payees. */
 export function renderDistribution(result: DemoResult): string {
   const base = result.solidBaseUrl;
   const short = (iri: string | null): string => shortenIri(iri, base);

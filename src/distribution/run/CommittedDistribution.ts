@@ -7,7 +7,7 @@ import type { PayoutNotice, PayoutNotifier } from './PayoutNotifier.js';
 import { runEquation } from './runEquation.js';
 import type { RunRequest } from './runEquation.js';
 
-/** A committed run: what was written and whom it told. */
+/** A committed run: the written document, the engine's result and the notices sent to payees. */
 export interface CommittedRunResult {
   written: WrittenRun;
   result: DistributionResult;
@@ -16,9 +16,9 @@ export interface CommittedRunResult {
 
 /**
  * Commits distribution runs: reads the payouts of earlier runs from the run container, runs the
- * equation with them, writes the run document, and then tells the payees, only the crawled agents
- * when the data names them. The payer is the request's `distributor`, else the equation's
- * `oce:equationOf`.
+ * equation with them, writes the run document, and then notifies the payees. When the data names
+ * the crawled agents, only those are notified. The payer is the request's `distributor`, else the
+ * equation's `oce:equationOf`.
  */
 export class CommittedDistribution {
   public constructor(private readonly writer: DistributionRunWriter, private readonly notifier: PayoutNotifier) {}

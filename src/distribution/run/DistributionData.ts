@@ -4,13 +4,13 @@ import type { NetworkCrawlResult } from '../../crawler/index.js';
 import type { EconomicModel } from '../../model/index.js';
 import { readEconomicModel } from '../../model/EconomicModelReader.js';
 
-/** What a run reads: the economic model of a crawl and every crawled quad (equations, prices, scopes, runs). */
+/** The input of a run: the economic model of a crawl and every crawled quad (equations, prices, scopes, runs). */
 export interface DistributionData {
   model: EconomicModel;
   quads: Quad[];
   /**
-   * WebIDs of the crawled networks and members. Only these payees are told of a committed run,
-   * so notifying never contacts an outside host; when absent, every payee is told.
+   * WebIDs of the crawled networks and members. Only these payees are notified of a committed
+   * run, so notifying never contacts an outside host. When absent, every payee is notified.
    */
   agents?: ReadonlySet<string>;
 }

@@ -9,7 +9,7 @@ import type { WrittenRun } from './DistributionRunWriter.js';
 
 const logger = getLogger('PayoutNotifier');
 
-/** What happened when one payee was told of a payout. */
+/** The outcome of notifying one payee of a payout. */
 export interface PayoutNotice {
   agent: string;
   /** The payee's `ldp:inbox`, or null when the profile states none or could not be read. */
@@ -21,9 +21,9 @@ export interface PayoutNotice {
 }
 
 /**
- * Tells each payee of a committed run about their payout, following Linked Data Notifications:
- * reads the payee's WebID profile for `ldp:inbox` and POSTs an Activity Streams `as:Announce` in
- * Turtle to it, naming the run (`as:context`), the payout transfer (`as:object`) and the amount
+ * Notifies each payee of a committed run of their payout by Linked Data Notifications. It reads
+ * the payee's WebID profile for `ldp:inbox` and POSTs an Activity Streams `as:Announce` in Turtle
+ * to it. The notice names the run (`as:context`), the payout transfer (`as:object`) and the amount
  * (`as:summary`). A payee without an inbox, or whose profile or inbox fails, is reported and
  * never stops the others.
  */
@@ -85,7 +85,7 @@ export class PayoutNotifier {
   }
 }
 
-/** The notice: an `as:Announce` by the distributor, about the payout, in the context of the run. */
+/** Builds the notice: an `as:Announce` by the distributor about the payout, in the context of the run. */
 function announce(written: WrittenRun, payout: WrittenPayout): Quad[] {
   const { run } = written;
   const notice = blankNode();

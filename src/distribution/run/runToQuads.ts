@@ -28,11 +28,11 @@ export function checkRunSum(result: DistributionResult, run?: string): void {
 }
 
 /**
- * Builds the run document: the `oce:DistributionRun` with its time, amount, currency, scale,
- * rounding rule, undistributed amount and equation snapshot; one `oce:DistributionLine` per
- * bucket line with the contribution events it counted; and per payee other than the distributor
- * a `vf:Claim` on the distributor settled by a `vf:transfer` event of the payout. Checks the sum
- * first.
+ * Builds the run document after checking the sum. It states the `oce:DistributionRun` with its
+ * time, amount, currency, scale, rounding rule, undistributed amount and equation snapshot, and
+ * one `oce:DistributionLine` per bucket line with the contribution events it counted. For each
+ * payee other than the distributor, it adds a `vf:Claim` on the distributor settled by a
+ * `vf:transfer` event of the payout.
  */
 export function runToQuads(run: CommittedRun, snapshot: EquationSnapshot): RunDocument {
   const { result } = run;
@@ -41,6 +41,8 @@ export function runToQuads(run: CommittedRun, snapshot: EquationSnapshot): RunDo
     throw new DistributionRunError(`Run [${run.id}] names no currency; a committed run needs one for its transfers`,
       run.id);
   }
+
+  // The run node and the equation snapshot.
   const subject = namedNode(run.id);
   const money = (value: Decimal): Quad_Object => literal(value.toFixed(result.scale), XSD.decimal);
   const time = literal(run.runTime.toISOString(), XSD.dateTime);
@@ -57,6 +59,7 @@ export function runToQuads(run: CommittedRun, snapshot: EquationSnapshot): RunDo
     ...snapshot.quads,
   ];
   allLines(result).forEach((line, index) => quads.push(...lineQuads(run, snapshot, line, index + 1)));
+
   // A transfer from the distributor to itself moves nothing, so a share it keeps (such as a
   // network fee) is stated only by its line.
   const external = result.payouts.filter((payout) => payout.agent !== run.distributor);

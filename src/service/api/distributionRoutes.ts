@@ -16,7 +16,7 @@ export type CommitAuthorizer = (request: Request) => Promise<void>;
 export interface DistributionRouteOptions {
   /** The model and quads of the latest crawl; undefined until the first crawl has finished. */
   data?: () => DistributionData | undefined;
-  /** Supplies the writer of committed runs; while it returns undefined, `POST /distributions` answers 503. */
+  /** Supplies the writer of committed runs. While it returns undefined, `POST /distributions` responds 503. */
   committer?: () => CommittedDistribution | undefined;
   /** Checks each committed run's caller; without it, every committed run is rejected with 403. */
   authorize?: CommitAuthorizer;
@@ -34,7 +34,7 @@ const rejectAll: CommitAuthorizer = () => Promise.reject(new ApiError(403, 'forb
  * - `POST /dry-run` with `{equation, amount, currency?, scale?}`: runs the equation over the latest
  *   crawl and explains every payout; anyone may call it, and nothing is written;
  * - `POST /` with the same body: a committed run, written by the `committer` once `authorize`
- *   accepts the caller, answering 201 with the run IRI and the payouts;
+ *   accepts the caller, responding 201 with the run IRI and the payouts;
  * - `GET /`: the committed runs found in the crawled data.
  * A malformed body is a 400 problem naming the field; an equation the engine rejects is a 422.
  */
