@@ -48,7 +48,11 @@ export function createDistributionRouter(options: DistributionRouteOptions = {})
     });
   };
   const data = (): DistributionData => {
-    const current = options.data?.();
+    if (options.data === undefined) {
+      throw new ApiError(503, 'not-configured', 'Service Unavailable',
+        'Distributions are not configured on this service: it was given no crawl data to run them on');
+    }
+    const current = options.data();
     if (current === undefined) {
       throw new SnapshotUnavailableError();
     }
