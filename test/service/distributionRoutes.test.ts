@@ -137,6 +137,19 @@ describe('The distribution routes', function distributionRoutes() {
     assert.equal(answer.body.detail, 'Only a steward of the network may commit a run');
   });
 
+  it('answers 503 without a data source.', async () => {
+    const bare = await listen({});
+    try {
+      const response = await fetch(`${bare.base}/api/distributions`);
+      const body = await assertMatchesOpenApi('/api/distributions', response) as Json;
+      assert.equal(response.status, 503);
+      assert.equal(body.detail,
+        'Distributions are not configured on this service: it was given no crawl data to run them on');
+    } finally {
+      await new Promise((resolve) => bare.server.close(resolve));
+    }
+  });
+
   it('commits an authorized run and lists it once crawled.', async () => {
     const answer = await post(service.base, '/api/distributions', REQUEST, { 'x-steward': 'yes' });
     assert.equal(answer.response.status, 201);
