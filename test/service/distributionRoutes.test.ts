@@ -167,4 +167,12 @@ describe('The distribution routes', function distributionRoutes() {
     const listing = await assertMatchesOpenApi('/api/distributions', response) as { runs: Json[] };
     assert.deepEqual(listing.runs.map((run) => [run.id, run.amount, run.undistributed]), [[`${document}#run`, '100.00', '15.00']]);
   });
+
+  it('counts the crawled run in a later dry run.', async () => {
+    const { body } = await post(service.base, '/api/distributions/dry-run', REQUEST);
+    const buckets = body.buckets as { lines: Json[] }[];
+    assert.equal(buckets[2]?.lines[0]?.payout, '0.00');
+    assert.equal(buckets[2]?.lines[0]?.limit, 'debt-like claim reached its cap [15] with [15] paid before');
+    assert.equal(body.undistributed, '30.00');
+  });
 });

@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import { distributionToJson, MAX_SCALE, ValueEquationError } from '../../distribution/index.js';
 import {
-  DistributionRunError, readCommittedRuns, runEquation,
+  DistributionRunError, readCommittedRuns, readPriorPayouts, runEquation,
 } from '../../distribution/run/index.js';
 import type { CommittedDistribution, DistributionData, RunRequest } from '../../distribution/run/index.js';
 import { parseDecimal } from '../../model/index.js';
@@ -32,7 +32,8 @@ const rejectAll: CommitAuthorizer = () => Promise.reject(new ApiError(403, 'forb
 /**
  * Builds the distribution routes, mounted at `/api/distributions`:
  * - `POST /dry-run` with `{equation, amount, currency?, scale?}`: runs the equation over the latest
- *   crawl and explains every payout; anyone may call it, and nothing is written;
+ *   crawl, counting the committed runs in it, and explains every payout. Anyone may call it, and
+ *   nothing is written;
  * - `POST /` with the same body: a committed run, written by the `committer` once `authorize`
  *   accepts the caller, responding 201 with the run IRI and the payouts;
  * - `GET /`: the committed runs found in the crawled data.
@@ -59,7 +60,10 @@ export function createDistributionRouter(options: DistributionRouteOptions = {})
     return current;
   };
   router.post('/dry-run', json, (request, response) => {
-    const result = withEquationErrors(() => runEquation(data(), parseRunBody(request.body)));
+    const current = data();
+    // Earlier runs in the crawled data count, so the dry run shows what committing would pay.
+    const result = withEquationErrors(() =>
+      runEquation(current, parseRunBody(request.body), readPriorPayouts(current.quads)));
     response.json({ dryRun: true, ...distributionToJson(result) });
   });
   router.post('/', async (request, response, next) => {
