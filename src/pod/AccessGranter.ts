@@ -3,7 +3,8 @@ import type { NamedNode, Quad } from 'n3';
 import { SolidDocumentClient } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
 import { ACL } from '../vocab/index.js';
-import { PodLayout } from './PodLayout.js';
+import { PodLayout, REA_CONTAINERS } from './PodLayout.js';
+import type { ReaContainer } from './PodLayout.js';
 import { buildAcl } from './WacDocument.js';
 import type { AclRule } from './WacDocument.js';
 
@@ -43,13 +44,17 @@ export class AccessGranter {
     this.layout = new PodLayout(options.storage);
   }
 
-  /** Grants `acl:Read` to `grantee`; throws a `SolidHttpError` when a request fails. */
-  public async grantRead(grantee: string): Promise<GrantResult> {
+  /**
+   * Grants `acl:Read` to `grantee` on all of `/rea/`, or with `containers` only on those
+   * containers (such as `events` and `plans`), so each network a member belongs to reads only
+   * what the member chose for it. Throws a `SolidHttpError` when a request fails.
+   */
+  public async grantRead(grantee: string, containers?: readonly ReaContainer[]): Promise<GrantResult> {
     const changedAcls: string[] = [];
-    const targets = [
-      { resource: this.layout.rea, inherit: true },
-      { resource: this.layout.privateTypeIndex, inherit: false },
-    ];
+    const scope = containers === undefined
+      ? [{ resource: this.layout.rea, inherit: true }]
+      : containers.map((name) => ({ resource: this.layout.container(name), inherit: true }));
+    const targets = [...scope, { resource: this.layout.privateTypeIndex, inherit: false }];
     for (const target of targets) {
       const changed = await this.addReadRule(target.resource, grantee, target.inherit);
       if (changed !== undefined) {
@@ -88,6 +93,17 @@ function grantsRead(quads: Quad[], agent: string, resource: string, inherit: boo
     objectsOf(subject, ACL.mode).includes(ACL.Read.value) &&
     objectsOf(subject, ACL.accessTo).includes(resource) &&
     (!inherit || objectsOf(subject, ACL.default).includes(resource)));
+}
+
+/** Checks container names given as text, such as those of `oce pod grant --container`. */
+export function parseReaContainers(names: readonly string[]): ReaContainer[] {
+  return names.map((name) => {
+    const trimmed = name.replace(/^\/?(rea\/)?/u, '').replace(/\/$/u, '');
+    if (!(REA_CONTAINERS as readonly string[]).includes(trimmed)) {
+      throw new Error(`Expected a container of /rea/ (${REA_CONTAINERS.join(', ')}), got [${name}]`);
+    }
+    return trimmed as ReaContainer;
+  });
 }
 
 function shortHash(text: string): string {

@@ -5,32 +5,14 @@ import { FetchDocumentSource, NetworkCrawler } from '../../src/crawler/index.js'
 import type { CrawlError, NetworkCrawlResult, PodCrawlReport } from '../../src/crawler/index.js';
 import { NetworkCoordination } from '../../src/planning/index.js';
 import type { CoordinationStatus } from '../../src/planning/index.js';
-import { buildAcl, PodLayout, REA_CONTAINERS } from '../../src/pod/index.js';
-import type { AclRule, ReaContainer } from '../../src/pod/index.js';
-import { SolidDocumentClient } from '../../src/solid/index.js';
+import { AccessGranter, PodLayout, REA_CONTAINERS } from '../../src/pod/index.js';
+import type { ReaContainer } from '../../src/pod/index.js';
 import { createTestMember, sharedSolidServer } from '../support/sharedSolidServer.js';
 import type { TestMember } from '../support/sharedSolidServer.js';
 import { PREFIXES, preparePod, putTurtle } from './support/networkFixture.js';
 
 const NOW = '2026-12-10T00:00:00Z';
 const FORBIDDEN = { status: 403, kind: 'http', message: 'GET returned status 403' } as const;
-
-/**
- * Grants each grantee read on one resource of the member's pod, as `oce pod grant` does for
- * `/rea/`: a container rule carries `acl:default` so it reaches the documents inside. It writes
- * the resource's own ACL with an owner rule, or appends to an existing one.
- */
-async function grantReadOn(member: TestMember, resource: string, grantees: string[], inherit: boolean): Promise<void> {
-  const client = new SolidDocumentClient(member.session.fetch);
-  const aclUrl = await client.aclUrl(resource);
-  const rules: AclRule[] = grantees.map((agent, index) => ({ name: `reader-${index}`, agent, modes: ['Read'], inherit }));
-  if (await client.read(aclUrl) === undefined) {
-    const owner: AclRule = { name: 'owner', agent: member.account.webId, modes: ['Read', 'Write', 'Control'], inherit };
-    await client.put(aclUrl, buildAcl(aclUrl, resource, [owner, ...rules]), { ifNoneMatch: '*' });
-  } else {
-    await client.patchInsert(aclUrl, buildAcl(aclUrl, resource, rules));
-  }
-}
 
 function podOf(result: NetworkCrawlResult, webId: string): PodCrawlReport {
   const found = result.report.pods.find((entry) => entry.webId === webId);
@@ -118,10 +100,11 @@ describe('Two networks sharing a member', function multiNetworkTests() {
         vf:provider <${webId('shared')}> ; vf:receiver <${webId('shared')}> ; vf:due "2026-12-05T00:00:00Z"^^xsd:dateTime ;
         vf:resourceQuantity [ vf:hasNumericalValue 20 ; vf:hasUnit om2:kilogram ] .`);
     const layout = new PodLayout(base);
-    await grantReadOn(member, layout.privateTypeIndex, [webId('aggA'), webId('aggB')], false);
-    await grantReadOn(member, layout.container('events'), [webId('aggA')], true);
-    await grantReadOn(member, layout.container('plans'), [webId('aggB')], true);
-    await grantReadOn(member, layout.container('commitments'), [webId('aggB')], true);
+    const granter = new AccessGranter({
+      fetch: member.session.fetch, webId: member.account.webId, storage: layout.storage,
+    });
+    await granter.grantRead(webId('aggA'), ['events']);
+    await granter.grantRead(webId('aggB'), ['plans', 'commitments']);
   }
 
   /** Writes the pod of the farm, a member of sub-network A, which plans cider in its orchard project. */

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { AccessGranter, EventRecorder, PodInitializer, PodLayout } from '../../src/pod/index.js';
+import { AccessGranter, EventRecorder, parseReaContainers, PodInitializer, PodLayout } from '../../src/pod/index.js';
 import type { GrantResult } from '../../src/pod/index.js';
 import type { SolidServer } from '../../src/solid/index.js';
 import { createTestMember, sharedSolidServer } from '../support/sharedSolidServer.js';
@@ -80,5 +80,51 @@ describe('An AccessGranter', () => {
   it('writes two ACLs the first time and none the second time.', () => {
     assert.deepEqual(first.changedAcls, [`${layout.rea}.acl`, `${layout.privateTypeIndex}.acl`]);
     assert.deepEqual(second.changedAcls, []);
+  });
+});
+
+describe('An AccessGranter limited to containers', () => {
+  let owner: TestMember;
+  let reader: TestMember;
+  let layout: PodLayout;
+  let result: GrantResult;
+
+  before(async function () {
+    this.timeout(60000);
+    const server = await sharedSolidServer();
+    owner = await createTestMember(server, 'partgranter');
+    reader = await createTestMember(server, 'partreader');
+    layout = new PodLayout(owner.account.podUrl);
+    const options = { fetch: owner.session.fetch, webId: owner.account.webId, storage: owner.account.podUrl };
+    await new PodInitializer(options).initialize();
+    result = await new AccessGranter(options).grantRead(reader.account.webId, ['plans']);
+  });
+
+  after(async () => {
+    await owner.session.logout();
+    await reader.session.logout();
+  });
+
+  it('writes the ACLs of the container and the private type index.', () => {
+    assert.deepEqual(result.changedAcls, [`${layout.container('plans')}.acl`, `${layout.privateTypeIndex}.acl`]);
+  });
+
+  it('lets the grantee read only that container.', async () => {
+    assert.equal(await statusOf(reader.session.fetch, layout.container('plans')), 200);
+    assert.equal(await statusOf(reader.session.fetch, layout.container('events')), 403);
+    assert.equal(await statusOf(reader.session.fetch, layout.rea), 403);
+  });
+});
+
+describe('parseReaContainers', () => {
+  it('accepts names with or without the rea path.', () => {
+    assert.deepEqual(parseReaContainers(['events', '/rea/plans/', 'rea/commitments']), ['events', 'plans', 'commitments']);
+  });
+
+  it('rejects a name outside rea.', () => {
+    assert.throws(() => parseReaContainers(['settings']), {
+      message: 'Expected a container of /rea/ (events, resources, processes, agents, plans, recipes, agreements, ' +
+        'commitments, intents), got [settings]',
+    });
   });
 });

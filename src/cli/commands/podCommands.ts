@@ -1,11 +1,13 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import {
-  AccessGranter, EventInputError, EventRecorder, PodImporter, PodInitializer, checkEventInput,
+  AccessGranter, checkEventInput, EventInputError, EventRecorder, parseReaContainers, PodImporter, PodInitializer,
+  REA_CONTAINERS,
 } from '../../pod/index.js';
-import type { EventInput, QuantityInput, RecordedEvent } from '../../pod/index.js';
+import type { EventInput, QuantityInput, ReaContainer, RecordedEvent } from '../../pod/index.js';
 import { parseRdf } from '../../rdf/index.js';
 import type { ParsedDocument } from '../../rdf/index.js';
 import { problemsToText } from '../../report/index.js';
@@ -36,6 +38,15 @@ interface RecordOptions extends SessionOptions {
   outputOf?: string;
   corrects?: string;
   note?: string;
+}
+
+/** Collects the repeatable `--container` option, checking each name. */
+function collectContainers(value: string, previous: ReaContainer[]): ReaContainer[] {
+  try {
+    return [...previous, ...parseReaContainers([value])];
+  } catch (error: unknown) {
+    throw new InvalidArgumentError((error as Error).message);
+  }
 }
 
 /** Adds `oce pod init|record|grant`: what a member does to their own pod. */
@@ -91,9 +102,13 @@ export function addPodCommands(program: Command, io: CliIo): void {
   withSessionOptions(pod.command('grant'))
     .description('give a WebID read access to /rea/ and everything under it, and to the private type index')
     .requiredOption('--agent <webid>', 'WebID to grant read access, such as the aggregator\'s')
-    .action(async (options: SessionOptions & { agent: string }) => {
+    .option('--container <name...>', `grant only these containers of /rea/ (${REA_CONTAINERS.join(', ')})`,
+      collectContainers, [])
+    .action(async (options: SessionOptions & { agent: string; container: ReaContainer[] }) => {
+      const containers = options.container.length === 0 ? undefined : options.container;
       const result = await withSession(options, (session, storage) =>
-        new AccessGranter({ fetch: session.fetch, webId: session.webId, storage }).grantRead(options.agent));
+        new AccessGranter({ fetch: session.fetch, webId: session.webId, storage })
+          .grantRead(options.agent, containers));
       io.stdout(result.changedAcls.length === 0
         ? `${options.agent} already had read access.`
         : `Granted ${options.agent} read access through ${result.changedAcls.join(', ')}`);
