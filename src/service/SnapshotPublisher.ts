@@ -14,6 +14,7 @@ const logger = getLogger('SnapshotPublisher');
  */
 export class SnapshotPublisher {
   private current?: NetworkSnapshot;
+  private currentCrawl?: NetworkCrawlResult;
   private readonly synchronizer?: StoreSynchronizer;
 
   /** Without a store, only the snapshot is kept. */
@@ -23,6 +24,9 @@ export class SnapshotPublisher {
 
   /** Returns the latest snapshot, or undefined before the first crawl has finished. */
   public readonly latest = (): NetworkSnapshot | undefined => this.current;
+
+  /** Returns the crawl result of the latest snapshot, or undefined before the first crawl has finished. */
+  public readonly latestCrawl = (): NetworkCrawlResult | undefined => this.currentCrawl;
 
   /** Publishes the figures of one crawl or refetch. */
   public readonly publish = async (result: NetworkCrawlResult): Promise<NetworkSnapshot> => {
@@ -34,6 +38,7 @@ export class SnapshotPublisher {
     // Compute the network's view before publishing, so the first request does not wait for it.
     snapshot.views.view(snapshot.network, WHOLE_RECORD);
     this.current = snapshot;
+    this.currentCrawl = result;
     return snapshot;
   };
 }

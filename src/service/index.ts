@@ -9,3 +9,4 @@ export { OPENAPI_DOCUMENT } from './api/openApiDocument.js';
 export * from './SnapshotPublisher.js';
 export * from './createStore.js';
 export * from './auth/index.js';
+export * from './serviceDistributions.js';

@@ -5,6 +5,7 @@ import path from 'node:path';
 import type { InventoryJson } from '../../src/report/index.js';
 import { SparqlEndpointFetcher } from 'fetch-sparql-endpoint';
 import { buildProgram } from '../../src/cli/main.js';
+import { RunContainerSetup } from '../../src/distribution/run/index.js';
 import { OCE_CRAWL } from '../../src/crawler/index.js';
 import type { SolidServer } from '../../src/solid/index.js';
 import { PREFIXES, preparePod, putTurtle, raiseEvent } from '../crawler/support/networkFixture.js';
@@ -93,7 +94,21 @@ describe('oce serve', function serveCommandTests() {
     for (const name of ['net', 'ada']) {
       await preparePod(named[name]!, webId('agg'));
     }
-    await putTurtle(named.net!, 'rea/resources/network.ttl', `${PREFIXES} <${webId('net')}> org:hasMember <${webId('ada')}> .`);
+    await putTurtle(named.net!, 'rea/resources/network.ttl', `${PREFIXES} <${webId('net')}> org:hasMember <${webId('ada')}> .
+      <#ada> a org:Membership ; org:organization <${webId('net')}> ; org:member <${webId('ada')}> ;
+        org:role <https://w3id.org/oce/ns#Steward> .`);
+    await putTurtle(named.net!, 'rea/resources/equation.ttl', `${PREFIXES}
+      @prefix oce: <https://w3id.org/oce/ns#> .
+      <#work> a oce:ValueEquation ; oce:equationOf <${webId('net')}> ; oce:bucket <#hours> .
+      <#hours> a oce:Bucket ; oce:order 1 ; oce:percentOfTotal 100 ;
+        oce:rule [ a oce:BucketRule ; oce:selectsAction vf:work ; oce:variable "hours" ; oce:formula "hours" ] .`);
+    await putTurtle(named.ada!, 'rea/events/2026/12/02.ttl', `${PREFIXES}
+      <#sorting> a vf:EconomicEvent ; vf:action vf:work ; vf:provider <${webId('ada')}> ; vf:receiver <${webId('net')}> ;
+        vf:effortQuantity [ vf:hasNumericalValue 3 ; vf:hasUnit om2:hour ] ;
+        vf:hasPointInTime "2026-12-02T10:00:00Z"^^xsd:dateTime .`);
+    await new RunContainerSetup({
+      fetch: named.net!.session.fetch, webId: webId('net'), storage: named.net!.account.podUrl,
+    }).allowRunWriter(webId('agg'));
     day = `${named.ada!.account.podUrl}rea/events/2026/12/01.ttl`;
     bolts = `${named.ada!.account.podUrl}rea/resources/r.ttl#bolts`;
     folder = await mkdtemp(path.join(os.tmpdir(), 'oce-serve-'));
@@ -216,6 +231,31 @@ describe('oce serve', function serveCommandTests() {
       const outsider = await named.agg!.session.fetch(url);
       assert.equal(outsider.status, 403);
       assert.equal((await fetch(`${serve.base}health`)).status, 200);
+    } finally {
+      await serve.stop();
+    }
+  });
+
+  it('commits a distribution run for a steward only.', async () => {
+    await writeDay(['5']);
+    const serve = await startServe(['--config', configFile, '--no-notifications', '--trusted-issuer', server.baseUrl]);
+    try {
+      const url = `${serve.base}api/distributions`;
+      const body = JSON.stringify({
+        equation: `${named.net!.account.podUrl}rea/resources/equation.ttl#work`, amount: '90.00',
+        currency: 'https://currency.example/eur',
+      });
+      const post = (fetchFn: typeof fetch): Promise<Response> =>
+        fetchFn(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+      assert.equal((await post(fetch)).status, 401);
+      assert.equal((await post(named.agg!.session.fetch)).status, 403);
+      const committed = await post(named.ada!.session.fetch);
+      assert.equal(committed.status, 201);
+      const run = await committed.json() as { payouts: { agent: string; amount: string }[] };
+      assert.deepEqual(run.payouts.map((payout) => [payout.agent, payout.amount]), [[webId('ada'), '90.00']]);
+      const location = committed.headers.get('location') ?? '';
+      assert.ok(location.startsWith(`${named.net!.account.podUrl}rea/distributions/`), location);
+      assert.equal((await named.net!.session.fetch(location)).status, 200);
     } finally {
       await serve.stop();
     }

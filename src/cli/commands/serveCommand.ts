@@ -6,7 +6,7 @@ import type { AggregatorConfig } from '../../config/index.js';
 import { NotificationSubscriber } from '../../crawler/notifications/index.js';
 import {
   ContinuousCrawler, createNetworkCrawler, createServiceApp, createServiceAuth, createStore, listenOn, PortInUseError,
-  SnapshotPublisher,
+  serviceDistributions, SnapshotPublisher,
 } from '../../service/index.js';
 import type { NotificationHandlers, TopicSubscriber } from '../../service/index.js';
 import type { ClientCredentialsSession } from '../../solid/index.js';
@@ -49,7 +49,9 @@ export function addServeCommand(
         timeoutMs: config.store.queryTimeoutSeconds * 1000, maxResults: config.store.maxResults,
       });
       const auth = createServiceAuth(config, publisher.latest);
-      server = await listen(createServiceApp(publisher.latest, { sparql, auth: auth.authenticator }), config);
+      const distributions = serviceDistributions(publisher.latestCrawl, session.fetch, auth.policy);
+      server = await listen(createServiceApp(publisher.latest, { sparql, auth: auth.authenticator, distributions }),
+        config);
       const { port } = server.address() as AddressInfo;
       io.stdout(`Serving the network figures at http://${hostForUrl(config.service.host)}:${port}/ ` +
         '(api/views/network, api/scopes, api/openapi.json, sparql, inventory, contributions, crawl, health)');
