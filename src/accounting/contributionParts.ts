@@ -46,9 +46,14 @@ function currencyOf(event: EconomicEvent, model: EconomicModel): string | undefi
  * - `consume`, `transfer`, `transferAllRights`: `money` when they move a currency, else `resource`,
  *   each with its ResourceSpecification (a resource without one has none).
  *
- * Other actions (production, transport, custody moves, raise, lower…) are not contributions.
+ * Other actions (production, transport, custody moves, raise, lower…) are not contributions, and
+ * neither is an event that settles a claim (`vf:settles`), such as a payout of a distribution
+ * run: it pays for something received, so it is reciprocity rather than a contribution.
  */
 export function contributionParts(event: EconomicEvent, model: EconomicModel): ContributionPart[] {
+  if (event.settles.length > 0) {
+    return [];
+  }
   switch (event.action) {
     case 'work':
       return [{ kind: 'work', field: 'effortQuantity' }];

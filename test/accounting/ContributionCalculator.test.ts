@@ -212,3 +212,13 @@ describe('A ContributionCalculator', () => {
     ]);
   });
 });
+
+describe('A ContributionCalculator and claims', () => {
+  it('counts no contribution for a transfer that settles a claim.', () => {
+    const payout = event('https://net.test/runs/1#payout', 'transfer', {
+      provider: 'https://net.test/#me', receiver: 'https://ada.test/#me', resourceQuantity: qty('90'),
+      settles: ['https://net.test/runs/1#claim'],
+    });
+    assert.deepEqual(computeContributions(modelOf({ events: [payout] })).agents, []);
+  });
+});
