@@ -9,6 +9,7 @@ import { addDistributeCommand } from './commands/distributeCommand.js';
 import { addInventoryCommand } from './commands/inventoryCommand.js';
 import { addPlanCommand } from './commands/planCommand.js';
 import { addImportCommand, addPodCommands } from './commands/podCommands.js';
+import { addPodPlanCommand } from './commands/podPlanCommand.js';
 import { addServeCommand } from './commands/serveCommand.js';
 import { addStatusCommand } from './commands/statusCommand.js';
 import { addTraceCommands } from './commands/traceCommand.js';
@@ -47,6 +48,7 @@ export function buildProgram(io: CliIo, waitForStop: () => Promise<void> = waitF
   addDistributeCommand(program, io);
   addValidateCommand(program, io);
   addPodCommands(program, io);
+  addPodPlanCommand(program, io);
   addImportCommand(program, io);
   addDemoCommand(program, io, waitForStop);
   addCrawlCommand(program, io);

@@ -48,7 +48,8 @@ export function addPlanCommand(program: Command, io: CliIo): void {
     });
 }
 
-function parseQuantity(text: string): Decimal {
+/** Reads the `--quantity` option as an exact decimal; anything else is a usage error. */
+export function parseQuantity(text: string): Decimal {
   try {
     return parseDecimal(text);
   } catch (error: unknown) {
