@@ -37,6 +37,8 @@ export interface EventInput {
   inputOf?: string;
   outputOf?: string;
   corrects?: string;
+  /** Commitments this event fulfills (`vf:fulfills`, any number, per VF 1.0). */
+  fulfills?: string[];
   note?: string;
 }
 
@@ -70,6 +72,9 @@ export function eventQuads(input: EventInput, document: string): Quad[] {
   }
   for (const classification of input.resourceClassifiedAs ?? []) {
     add(VF.resourceClassifiedAs, namedNode(classification));
+  }
+  for (const commitment of input.fulfills ?? []) {
+    add(VF.fulfills, namedNode(commitment));
   }
   if (input.note !== undefined) {
     add(VF.note, literal(input.note));

@@ -43,6 +43,9 @@ export function checkEventInput(input: EventInput): void {
   for (const classification of input.resourceClassifiedAs ?? []) {
     checkAbsoluteIri(classification, 'resourceClassifiedAs');
   }
+  for (const commitment of input.fulfills ?? []) {
+    checkAbsoluteIri(commitment, 'fulfills');
+  }
   for (const field of TIME_FIELDS) {
     checkTime(input, field);
   }
