@@ -18,7 +18,9 @@ import { SolidServer } from '../solid/index.js';
 import { getLogger } from '../util/index.js';
 import { DemoNetworkBuilder } from './DemoNetworkBuilder.js';
 import type { DemoNetwork } from './DemoNetworkBuilder.js';
-import { DEMO_DISTRIBUTION } from './DemoNetworkPlan.js';
+import { DEMO_DISTRIBUTION, DEMO_PLAN } from './DemoNetworkPlan.js';
+import { DemoPlanning, planStatus } from './DemoPlanning.js';
+import type { DemoPlan, WrittenDemoPlan } from './DemoPlanning.js';
 
 const logger = getLogger('Demo');
 
@@ -43,6 +45,8 @@ export interface DemoTimings {
   setUp: number;
   crawl: number;
   distribution: number;
+  /** Exploding and writing the plan, reading it back, and recording the work that fulfills it. */
+  plan: number;
   recrawl: number;
   total: number;
 }
@@ -51,11 +55,12 @@ export interface DemoTimings {
 export interface DemoResult {
   solidBaseUrl: string;
   network: DemoNetwork;
-  /** The figures of the crawl after the committed run, so they include its payouts. */
+  /** The figures of the crawl after the committed run and the work event, so they include both. */
   snapshot: NetworkSnapshot;
   /** The crawl the snapshot was computed from. */
   crawl: NetworkCrawlResult;
   distribution: DemoDistribution;
+  plan: DemoPlan;
   timings: DemoTimings;
 }
 
@@ -79,8 +84,10 @@ export class Demo {
 
   /**
    * Starts the Solid server, sets up the network and crawls it. Then it runs the network's value
-   * equation on the demo income, first as a dry run and then committed to the network's pod, and
-   * crawls again so that the figures include the payouts.
+   * equation on the demo income, first as a dry run and then committed to the network's pod. The
+   * woodshop plans a batch of stools in its pod, and the aggregator reads the plan back for the
+   * status before any work. Ada records work that fulfills part of the plan, and one recrawl brings
+   * in both the payouts and her work.
    */
   public async start(options: DemoOptions = {}): Promise<DemoResult> {
     const clock = new StepClock();
@@ -91,11 +98,18 @@ export class Demo {
     const { fetch } = this.network.aggregatorSession;
     const crawler = new NetworkCrawler({ roots: [this.network.network.webId], fetcher: fetch });
     const first = await crawler.crawl();
+    const firstData = distributionDataOf(first);
     const crawl = clock.lap();
-    const distribution = await this.distribute(this.network, distributionDataOf(first));
+    const distribution = await this.distribute(this.network, firstData);
     const distributed = clock.lap();
+    const planning = new DemoPlanning(this.network, this.solid.baseUrl);
+    const written = await planning.writePlan(firstData.model);
+    const before = await this.statusBeforeWork(crawler, written);
+    const { work, fulfilled } = await planning.recordWork(written.plan);
+    const planned = clock.lap();
     const result = await crawler.crawl();
     const snapshot = snapshotOf(result);
+    const after = planStatus(snapshot.views.model, written.plan.id, DEMO_PLAN.now, snapshot.views.scopes);
     await new StoreSynchronizer(this.store).sync(result.documents, snapshot.derivedGraphs);
     const recrawl = clock.lap();
     logger.info({ members: snapshot.members.length, resources: snapshot.inventory.resources.length }, 'Demo crawl done');
@@ -103,8 +117,27 @@ export class Demo {
     this.data = distributionDataOf(result);
     return {
       solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot, crawl: result, distribution,
-      timings: { solidServer, setUp, crawl, distribution: distributed, recrawl, total: clock.total() },
+      plan: { ...written, work, fulfilled, now: DEMO_PLAN.now, before, after },
+      timings: {
+        solidServer, setUp, crawl, distribution: distributed, plan: planned, recrawl, total: clock.total(),
+      },
     };
+  }
+
+  /**
+   * Refetches the plan's two documents as the aggregator, as it would after a change notification,
+   * and computes the plan's status from that view. This costs two requests, so the demo runs only
+   * one full recrawl, after both the committed run and the work event. Throws when a refetch fails.
+   */
+  private async statusBeforeWork(crawler: NetworkCrawler, written: WrittenDemoPlan): Promise<DemoPlan['before']> {
+    const documents: string[] = [written.written.plan, written.written.commitments];
+    const view = await crawler.refetch(documents);
+    const failures = view.report.problems.filter((found) => found.source !== null && documents.includes(found.source));
+    if (failures.length > 0) {
+      throw new Error(`Expected the aggregator to read the demo plan back from the woodshop's pod, but the ` +
+        `refetch failed: ${failures.map((found) => found.message).join(' | ')}`);
+    }
+    return planStatus(distributionDataOf(view).model, written.plan.id, DEMO_PLAN.now);
   }
 
   /** Runs the demo income through the network's equation: a dry run, then a committed run by the aggregator. */

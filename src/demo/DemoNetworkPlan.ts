@@ -95,3 +95,27 @@ export const DEMO_DISTRIBUTION = {
   currency: 'rea/resources/network.ttl#euro',
   scale: 2,
 } as const;
+
+/**
+ * The plan the demo makes and the work that fulfills part of it. IRIs are relative to the
+ * woodshop's pod, where the import puts the recipe of `woodshop.ttl` in `rea/recipes/woodshop.ttl`.
+ * The network's market wants twelve stools. The six stools on hand (four at the woodshop, two in
+ * the network's shop) cover half of them, so the plan runs the recipe once, for six. Ada then works
+ * five of its fourteen hours early. `now` is fixed, so the status the demo prints does not change
+ * with the day it runs.
+ */
+export const DEMO_PLAN = {
+  recipe: 'rea/recipes/woodshop.ttl#stool-recipe',
+  quantity: '12',
+  due: '2026-12-20T17:00:00Z',
+  /** Document name of the plan in the woodshop's `rea/plans/` and `rea/commitments/`. */
+  documentName: 'stools-for-the-december-market',
+  name: 'Stools for the December market',
+  now: '2026-12-10T00:00:00Z',
+  work: {
+    id: 'cut-stool-parts',
+    hours: '5',
+    hasBeginning: '2026-12-09T08:00:00Z',
+    hasEnd: '2026-12-09T13:00:00Z',
+  },
+} as const;

@@ -68,9 +68,9 @@ describe('The demo on seed data alone', function demoOnSeedData() {
     assert.equal(network.primaryAccountable, `${result.solidBaseUrl}riverside/profile/card#me`);
   });
 
-  it('sums Ada\'s work recorded in her own pod for the woodshop\'s process.', () => {
+  it('sums Ada\'s work recorded in her own pod.', () => {
     const ada = `${result.solidBaseUrl}ada/profile/card#me`;
-    assert.deepEqual(total(result.snapshot.contributions, ada, 'work'), { quantity: '13.75', unit: HOUR });
+    assert.deepEqual(total(result.snapshot.contributions, ada, 'work'), { quantity: '18.75', unit: HOUR });
   });
 
   it('counts Bruno\'s design work, money and cited design.', () => {
@@ -133,6 +133,7 @@ describe('The demo on seed data alone', function demoOnSeedData() {
       'graph,events',
       `${base}ada/rea/events/2026/11/05.ttl,1`,
       `${base}ada/rea/events/2026/11/06.ttl,1`,
+      `${base}ada/rea/events/2026/12/09.ttl,1`,
       `${base}bruno/rea/events/2026/10/19.ttl,1`,
       `${base}bruno/rea/events/2026/10/21.ttl,1`,
       `${base}bruno/rea/events/2026/11/01.ttl,1`,

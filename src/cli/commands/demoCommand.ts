@@ -3,6 +3,8 @@ import type { Command } from 'commander';
 import { Demo } from '../../demo/index.js';
 import { distributionToJson, distributionToText } from '../../distribution/index.js';
 import type { DemoResult } from '../../demo/index.js';
+import { formatDecimal } from '../../model/index.js';
+import type { CoordinationStatus } from '../../planning/index.js';
 import {
   contributionsToText, inventoryToText, problemsToText, renderTextTable, shortenIri,
 } from '../../report/index.js';
@@ -63,14 +65,19 @@ async function serveDemo(demo: Demo, port: number): Promise<string> {
   }
 }
 
-/** Renders the service's entry points: the views of the network and its project, the API description and SPARQL. */
+/**
+ * Renders the service's entry points: the views of the network and its project, the status of the
+ * demo's plan at the instant the printed status uses, the API description and SPARQL.
+ */
 export function renderServiceLinks(url: string, result: DemoResult): string {
   const base = url.replace(/\/$/u, '');
   const project = result.snapshot.views.scopes.all().find((scope) => scope.kind === 'project');
+  const { plan, now } = result.plan;
   const lines = [
     `\nServing the network at ${url}`,
     `  network view:   ${base}/api/views/network`,
     ...(project === undefined ? [] : [`  project view:   ${base}/api/views/project?id=${encodeURIComponent(project.id)}`]),
+    `  plan status:    ${base}/api/coordination?plan=${encodeURIComponent(plan.id)}&now=${encodeURIComponent(now)}`,
     `  all scopes:     ${base}/api/scopes`,
     `  API (OpenAPI):  ${base}/api/openapi.json`,
     `  SPARQL:         ${base}/sparql`,
@@ -108,6 +115,7 @@ export function renderDemoResult(result: DemoResult): string {
     `Contributions per member\n${contributionsToText({ ...snapshot.contributions, problems: [] }, base)}`,
     renderProblems(snapshot),
     renderDistribution(result),
+    renderPlan(result),
     renderTimings(result),
   ];
   return sections.filter((section) => section.length > 0).join('\n\n');
@@ -136,13 +144,49 @@ export function renderDistribution(result: DemoResult): string {
   ].join('\n\n');
 }
 
+/**
+ * Renders the demo's plan: what it makes and from what, then the status of its commitments before
+ * and after Ada's work, one row per commitment.
+ */
+export function renderPlan(result: DemoResult): string {
+  const base = result.solidBaseUrl;
+  const { plan, written, work, fulfilled, now, before, after } = result.plan;
+  const demand = plan.demands[0];
+  const process = plan.processes[0];
+  const production = process === undefined ? 'no process planned' :
+    `made by ${shortenIri(process.id, base)} from ${process.hasBeginning} to ${process.hasEnd}`;
+  const summary = demand === undefined ? '' : `\nDemand of ${formatDecimal(demand.quantity.value)} ` +
+    `${shortenIri(demand.resourceConformsTo, base)}: ${formatDecimal(demand.fromInventory)} from inventory, ` +
+    `${formatDecimal(demand.remaining)} ${production}`;
+  const commitments = shortenIri(written.commitments, base);
+  return [
+    `Plan "${plan.name ?? plan.id}" ${shortenIri(plan.id, base)}, due ${plan.due}, written to the woodshop's pod${summary}`,
+    `Status at ${now} before any work (commitments in ${commitments})\n${planStatusTable(before, written.commitments)}`,
+    `Status at ${now} after ${shortenIri(work.eventIri, base)} fulfilled ${shortenIri(fulfilled, `${written.commitments}#`)}` +
+      `\n${planStatusTable(after, written.commitments)}`,
+  ].join('\n\n');
+}
+
+/** Renders one row per commitment of a plan's status, its IRI shown relative to the commitments document. */
+function planStatusTable(status: CoordinationStatus, commitments: string): string {
+  return renderTextTable(['commitment', 'action', 'quantity', 'fulfilled', 'remaining', 'status'],
+    status.flows.map((flow) => [
+      shortenIri(flow.id, `${commitments}#`),
+      flow.action,
+      flow.quantity === undefined ? '-' : `${formatDecimal(flow.quantity.value)} ${shortenIri(flow.quantity.unit)}`,
+      formatDecimal(flow.met),
+      formatDecimal(flow.remaining),
+      flow.status,
+    ]));
+}
+
 /** Renders how long each step of the demo's start took. */
 function renderTimings(result: DemoResult): string {
   const { timings } = result;
   const seconds = (milliseconds: number): string => (milliseconds / 1000).toFixed(1);
   return `Started in ${seconds(timings.total)} s: Solid server ${seconds(timings.solidServer)} s, pods ` +
     `${seconds(timings.setUp)} s, crawl ${seconds(timings.crawl)} s, distribution ${seconds(timings.distribution)} s, ` +
-    `recrawl ${seconds(timings.recrawl)} s`;
+    `plan ${seconds(timings.plan)} s, recrawl ${seconds(timings.recrawl)} s`;
 }
 
 /** Renders the problems found while computing the figures; the crawl summary lists the crawl's own. */
