@@ -95,6 +95,7 @@ export class Demo {
     const solidServer = clock.lap();
     this.network = await new DemoNetworkBuilder(this.solid.baseUrl, options.examplesFolder).build();
     const setUp = clock.lap();
+
     const { fetch } = this.network.aggregatorSession;
     const crawler = new NetworkCrawler({ roots: [this.network.network.webId], fetcher: fetch });
     const first = await crawler.crawl();
@@ -102,16 +103,21 @@ export class Demo {
     const crawl = clock.lap();
     const distribution = await this.distribute(this.network, firstData);
     const distributed = clock.lap();
+
+    // The status before the work comes from the plan as the aggregator reads it from the pod.
     const planning = new DemoPlanning(this.network, this.solid.baseUrl);
     const written = await planning.writePlan(firstData.model);
     const before = await this.statusBeforeWork(crawler, written);
     const { work, fulfilled } = await planning.recordWork(written.plan);
     const planned = clock.lap();
+
+    // One recrawl brings in the payouts and Ada's work.
     const result = await crawler.crawl();
     const snapshot = snapshotOf(result);
     const after = planStatus(snapshot.views.model, written.plan.id, DEMO_PLAN.now, snapshot.views.scopes);
     await new StoreSynchronizer(this.store).sync(result.documents, snapshot.derivedGraphs);
     const recrawl = clock.lap();
+
     logger.info({ members: snapshot.members.length, resources: snapshot.inventory.resources.length }, 'Demo crawl done');
     this.snapshot = snapshot;
     this.data = distributionDataOf(result);
