@@ -31,6 +31,7 @@ export class ContributionDeriver {
   /** Returns the contributions in replay order and the producing processes of each resource. */
   public derive(): ContributionSet {
     const byEvent = new Map<string, Contribution>();
+    const corrections: [EconomicEvent, EconomicEvent][] = [];
     for (const event of orderEvents(this.model.events.values()).events) {
       const check = checkEvent(event, this.model.events);
       if (!check.accepted) {
@@ -41,9 +42,14 @@ export class ContributionDeriver {
         if (contribution !== null) {
           byEvent.set(event.id, contribution);
         }
-        continue;
+      } else {
+        corrections.push([event, check.corrected]);
       }
-      const base = byEvent.get(check.corrected.id);
+    }
+    // Corrections apply after every event is read, because a correction with the same time as the
+    // event it corrects may sort before it.
+    for (const [event, corrected] of corrections) {
+      const base = byEvent.get(corrected.id);
       if (base !== undefined) {
         base.hours = base.hours.plus(event.effortQuantity?.value ?? 0);
         base.quantity = base.quantity.plus(event.resourceQuantity?.value ?? 0);

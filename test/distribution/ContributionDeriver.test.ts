@@ -65,6 +65,15 @@ describe('A ContributionDeriver', () => {
     assert.deepEqual(contributions.map(summary), [['w1', 'ann', '2.5', '0']]);
   });
 
+  it('adds a correction that sorts before the event it corrects.', async () => {
+    const contributions = await derive(`
+      coop:w2 a vf:EconomicEvent ; vf:action vf:work ; vf:provider coop:ann ;
+        vf:effortQuantity [ vf:hasNumericalValue 7 ; vf:hasUnit om2:hour ] ; vf:hasPointInTime "2026-05-01T10:00:00Z" .
+      coop:w1-fix a vf:EconomicEvent ; vf:action vf:work ; vf:provider coop:ann ; vf:corrects coop:w2 ;
+        vf:effortQuantity [ vf:hasNumericalValue -1 ; vf:hasUnit om2:hour ] ; vf:hasPointInTime "2026-05-01T10:00:00Z" .`);
+    assert.deepEqual(contributions.map(summary), [['w2', 'ann', '6', '0']]);
+  });
+
   it('counts transfers into the network only.', async () => {
     const turtle = `
       coop:t1 a vf:EconomicEvent ; vf:action vf:transfer ; vf:provider coop:ann ; vf:receiver coop:network ;
