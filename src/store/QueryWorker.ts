@@ -44,9 +44,26 @@ export class QueryWorker {
     this.worker?.thread.postMessage({ type: 'replace', graphIri, nTriples } satisfies WorkerRequest);
   }
 
-  /** Runs a query in the worker after the queries before it. */
+  /**
+   * Runs a query in the worker after the queries before it. The time spent waiting for them counts
+   * against the query's time limit, so a query behind a slow one fails at its own deadline
+   * instead of waiting for another full limit.
+   * NOTE: queries run one at a time in one worker, so a slow query delays the others by up to the
+   * time limit; a pool of workers would remove that wait at the cost of one store copy each.
+   */
   public query(sparql: string, options: QueryOptions): Promise<TextAnswer> {
-    const run = this.queue.then(() => this.run(sparql, options));
+    const queuedAt = performance.now();
+    const run = this.queue.then(() => {
+      if (options.timeoutMs === undefined) {
+        return this.run(sparql, options);
+      }
+      const remaining = options.timeoutMs - (performance.now() - queuedAt);
+      if (remaining <= 0) {
+        logger.warn({ timeoutMs: options.timeoutMs }, 'Query timed out while waiting for the queries before it');
+        throw new QueryTimeoutError(options.timeoutMs);
+      }
+      return this.run(sparql, { ...options, timeoutMs: remaining, limitMs: options.timeoutMs });
+    });
     this.queue = run.catch(() => undefined);
     return run;
   }
@@ -59,7 +76,7 @@ export class QueryWorker {
     await worker?.thread.terminate();
   }
 
-  private async run(sparql: string, options: QueryOptions): Promise<TextAnswer> {
+  private async run(sparql: string, options: QueryOptions & { limitMs?: number }): Promise<TextAnswer> {
     if (this.closed) {
       throw new QueryFailedError('the store is closed');
     }
@@ -83,7 +100,7 @@ export class QueryWorker {
       const timer = options.timeoutMs === undefined ? undefined : setTimeout(() => {
         logger.warn({ timeoutMs: options.timeoutMs, queryLength: sparql.length }, 'Query timed out; stopping the query worker');
         this.discard(worker);
-        finish(() => reject(new QueryTimeoutError(options.timeoutMs ?? 0)));
+        finish(() => reject(new QueryTimeoutError(options.limitMs ?? options.timeoutMs ?? 0)));
       }, options.timeoutMs);
       worker.thread.on('message', onMessage);
       worker.thread.on('exit', onExit);

@@ -72,6 +72,16 @@ describe('An OxigraphStore with a query worker', function () {
     assert.deepEqual(objectsOf(await store.query('SELECT ?o WHERE { ?s ?p ?o }')), ['1', '2']);
   });
 
+  it('counts the wait behind a slow query against the time limit.', async () => {
+    const store = workerStore();
+    // The ASK waits at least the 500 ms of the query before it, longer than its own 300 ms limit.
+    const slow = store.query(ENDLESS_QUERY, { timeoutMs: 500 });
+    const quick = store.query('ASK {}', { timeoutMs: 300 });
+    await assert.rejects(slow, QueryTimeoutError);
+    await assert.rejects(quick, { name: 'QueryTimeoutError', timeoutMs: 300 });
+    assert.deepEqual(await store.query('ASK {}', { timeoutMs: 300 }), { type: 'boolean', value: true });
+  });
+
   it('passes the parser message of a malformed query.', async () => {
     const store = workerStore();
     await assert.rejects(store.query('ASK { ?s ?p }'), (error: unknown) => {
