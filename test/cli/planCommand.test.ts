@@ -58,8 +58,35 @@ describe('The oce plan command', () => {
     const run = await runCli('plan', '--recipe', `${R}bread`, '--quantity', 'six', '--due', '2026-12-24T08:00:00Z',
       fixture('bread.ttl'));
     assert.equal(run.exitCode, 2);
-    assert.equal(run.stderr, 'Invalid --quantity: Expected a decimal number, got [six]');
+    assert.equal(run.stderr, 'Invalid --quantity: expected a decimal above zero, such as 6 or 2.5, got [six]');
   });
+
+  for (const quantity of ['-6', '0']) {
+    it(`rejects the quantity ${quantity} as a usage error.`, async () => {
+      const run = await runCli('plan', '--recipe', `${R}bread`, '--quantity', quantity, '--due', '2026-12-24T08:00:00Z',
+        fixture('bread.ttl'));
+      assert.equal(run.exitCode, 2);
+      assert.equal(run.stderr, `Invalid --quantity: expected a decimal above zero, such as 6 or 2.5, got [${quantity}]`);
+    });
+  }
+
+  it('rejects an impossible due date as a usage error.', async () => {
+    const run = await runCli('plan', '--recipe', `${R}bread`, '--quantity', '1', '--due', '2026-13-45',
+      fixture('bread.ttl'));
+    assert.equal(run.exitCode, 2);
+    assert.equal(run.stderr, 'Invalid --due: expected an xsd:dateTime such as 2026-12-24T17:00:00Z, got [2026-13-45]');
+  });
+
+  for (const planIri of ['not an iri', 'urn:test:bread#base']) {
+    it(`rejects the plan IRI [${planIri}] as a usage error.`, async () => {
+      const run = await runCli('plan', '--recipe', `${R}bread`, '--quantity', '1', '--due', '2026-12-24T08:00:00Z',
+        '--plan-iri', planIri, fixture('bread.ttl'));
+      assert.equal(run.exitCode, 2);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, 'Invalid --plan-iri: expected an absolute IRI without a fragment, such as ' +
+        `urn:test:bread or https://pod.example/plans/bread, got [${planIri}]`);
+    });
+  }
 
   it('requires the due date.', async () => {
     const run = await runCli('plan', '--recipe', `${R}bread`, '--quantity', '1', fixture('bread.ttl'));

@@ -2,7 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Command } from 'commander';
 import { parseDecimal } from '../../model/index.js';
 import type { Decimal } from '../../model/index.js';
-import { PlanningError, explodeRecipe, fragmentPlanIris, planToJson, planToText } from '../../planning/index.js';
+import {
+  Instant, PlanningError, explodeRecipe, fragmentPlanIris, planToJson, planToText,
+} from '../../planning/index.js';
 import type { CliIo } from '../CliIo.js';
 import { CommandFailedError, ExitCode } from '../CliIo.js';
 import { loadModelFromFiles } from '../loadModelFromFiles.js';
@@ -32,11 +34,13 @@ export function addPlanCommand(program: Command, io: CliIo): void {
     .option('--json', 'print the plan as JSON instead of tables')
     .action(async (files: string[], options: PlanOptions) => {
       const quantity = parseQuantity(options.quantity);
+      const due = parseDue(options.due);
+      const base = options.planIri === undefined ? `urn:uuid:${randomUUID()}` : parsePlanIri(options.planIri);
       const { model } = await loadModelFromFiles(files);
-      const iris = fragmentPlanIris(options.planIri ?? `urn:uuid:${randomUUID()}`);
+      const iris = fragmentPlanIris(base);
       let report;
       try {
-        report = planToJson(explodeRecipe(model, { target: options.recipe, quantity, due: options.due }, { iris }),
+        report = planToJson(explodeRecipe(model, { target: options.recipe, quantity, due }, { iris }),
           model.problems);
       } catch (error: unknown) {
         if (error instanceof PlanningError) {
@@ -48,11 +52,46 @@ export function addPlanCommand(program: Command, io: CliIo): void {
     });
 }
 
-/** Reads the `--quantity` option as an exact decimal; anything else is a usage error. */
+/** Reads the `--quantity` option as an exact decimal above zero; anything else is a usage error. */
 export function parseQuantity(text: string): Decimal {
+  let quantity: Decimal | undefined;
   try {
-    return parseDecimal(text);
-  } catch (error: unknown) {
-    throw new CommandFailedError(`Invalid --quantity: ${(error as Error).message}`, ExitCode.usage);
+    quantity = parseDecimal(text);
+  } catch {
+    quantity = undefined;
   }
+  if (quantity === undefined || quantity.lte(0)) {
+    throw new CommandFailedError(`Invalid --quantity: expected a decimal above zero, such as 6 or 2.5, got [${text}]`,
+      ExitCode.usage);
+  }
+  return quantity;
+}
+
+/**
+ * Checks the `--due` option as an `xsd:dateTime` or `xsd:date` and returns it unchanged; anything
+ * else is a usage error.
+ */
+export function parseDue(text: string): string {
+  try {
+    Instant.parse(text, 'due');
+  } catch (error: unknown) {
+    if (error instanceof PlanningError) {
+      throw new CommandFailedError('Invalid --due: expected an xsd:dateTime such as 2026-12-24T17:00:00Z, ' +
+        `got [${text}]`, ExitCode.usage);
+    }
+    throw error;
+  }
+  return text;
+}
+
+/**
+ * Checks `--plan-iri`: an absolute IRI without a fragment, because the plan's parts are named by
+ * appending `#plan`, `#process-1` and so on. Anything else is a usage error.
+ */
+function parsePlanIri(text: string): string {
+  if (!URL.canParse(text) || /\s/u.test(text) || text.includes('#')) {
+    throw new CommandFailedError('Invalid --plan-iri: expected an absolute IRI without a fragment, such as ' +
+      `urn:test:bread or https://pod.example/plans/bread, got [${text}]`, ExitCode.usage);
+  }
+  return text;
 }
