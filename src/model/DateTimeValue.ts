@@ -73,16 +73,15 @@ export class DateTimeValue {
   }
 
   /**
-   * Tells whether every field is in its range: month 1–12, day 1–31, hour 0–23 (or 24:00:00 with
-   * a zero fraction, the end of the day), minute and second 0–59, offset up to 23:59.
-   * NOTE: the day is not checked against the length of its month, so February 31 is accepted
-   * and carries over into March, as JavaScript's `Date` parser does.
+   * Tells whether every field is in its range: month 1–12, a day that its month has (February 29
+   * only in a leap year of the proleptic Gregorian calendar), hour 0–23 (or 24:00:00 with a zero
+   * fraction, the end of the day), minute and second 0–59, offset up to 23:59.
    */
   public hasValidFields(): boolean {
     const endOfDay = this.hour === 24 && this.minute === 0 && this.second === 0 && /^0*$/u.test(this.fraction);
     const [offsetHour, offsetMinute] = this.offsetFields;
-    return inRange(this.month, 1, 12) && inRange(this.day, 1, 31) && (this.hour <= 23 || endOfDay) &&
-      this.minute <= 59 && this.second <= 59 && offsetHour <= 23 && offsetMinute <= 59;
+    return inRange(this.month, 1, 12) && inRange(this.day, 1, daysInMonth(this.year, this.month)) &&
+      (this.hour <= 23 || endOfDay) && this.minute <= 59 && this.second <= 59 && offsetHour <= 23 && offsetMinute <= 59;
   }
 
   /**
@@ -122,4 +121,12 @@ function offsetOf(sign: string | undefined, hour: number, minute: number): numbe
 
 function inRange(value: number, min: number, max: number): boolean {
   return value >= min && value <= max;
+}
+
+/** Returns the number of days of a month in the proleptic Gregorian calendar. */
+export function daysInMonth(year: number, month: number): number {
+  const date = new Date(0);
+  // Day 0 of the next month is the last day of this one; setUTCFullYear keeps years 0–99 as written.
+  date.setUTCFullYear(year, month, 0);
+  return date.getUTCDate();
 }

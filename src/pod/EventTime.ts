@@ -18,7 +18,7 @@ export function parseEventTime(text: string): Date {
   if (value === undefined || (value.hasTime && !value.hasSeconds)) {
     throw new RangeError(`Expected an xsd:dateTime or xsd:date such as [2026-12-04T10:00:00Z], got [${text}]`);
   }
-  if (value.hasExpandedYear || !value.hasValidFields() || value.day > daysInMonth(value.year, value.month)) {
+  if (value.hasExpandedYear || !value.hasValidFields()) {
     throw new RangeError(`Expected a valid calendar date and time, got [${text}]`);
   }
   if (Math.abs(value.offsetMinutes ?? 0) > MAX_OFFSET_MINUTES) {
@@ -28,12 +28,6 @@ export function parseEventTime(text: string): Date {
 }
 
 /** Returns the number of days of a month (1–12) in the proleptic Gregorian calendar. */
-function daysInMonth(year: number, month: number): number {
-  const date = new Date(0);
-  // Day 0 of the next month is the last day of this one; setUTCFullYear keeps years 0–99 as written.
-  date.setUTCFullYear(year, month, 0);
-  return date.getUTCDate();
-}
 
 /** Properties that date an event, in order of preference. */
 export const EVENT_TIME_PROPERTIES = [VF.hasPointInTime, VF.hasBeginning, VF.hasEnd] as const;

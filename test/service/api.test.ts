@@ -161,6 +161,8 @@ describe('The accounting views API', () => {
     ['/api/views/person', { id: IRI.shop }, 404, 'id', `Expected [${IRI.shop}] to be a person, but it is an organization`],
     ['/api/views/network', { from: '2026-13-01' }, 400, 'from',
       'Expected [from] to be an ISO 8601 date or date-time such as 2026-12-01 or 2026-12-01T09:00:00Z, got [2026-13-01]'],
+    ['/api/views/network', { from: '2026-02-30' }, 400, 'from',
+      'Expected [from] to be an ISO 8601 date or date-time such as 2026-12-01 or 2026-12-01T09:00:00Z, got [2026-02-30]'],
     ['/api/views/network', { from: '2026-12-01', to: '2026-11-01' }, 400, 'to',
       'Expected [to] after [from], got from [2026-12-01] and to [2026-11-01]'],
     ['/api/views/network/events', { limit: '0' }, 400, 'limit', 'Expected [limit] to be a whole number from 1 to 1000, got [0]'],
