@@ -127,6 +127,13 @@ function describeError(error: unknown): { status: number; title: string; detail:
   if (error instanceof QueryTimeoutError) {
     return { status: 503, title: 'Query Timed Out', detail: error.message };
   }
+  if (error instanceof QueryFailedError && /^The service <[^>]*> is not supported$/u.test(error.engineMessage)) {
+    return {
+      status: 501, title: 'Not Implemented',
+      detail: `${error.engineMessage}: this endpoint answers over the aggregated graph only and sends no federated ` +
+        'queries, so remove the SERVICE clause',
+    };
+  }
   if (error instanceof QueryFailedError) {
     return { status: 500, title: 'Query Failed', detail: error.message };
   }

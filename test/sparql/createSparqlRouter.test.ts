@@ -158,6 +158,14 @@ describe('A SPARQL router', () => {
       assert.equal(problem.detail, 'The query is not valid SPARQL 1.1: error at 1:25: expected one of LATERAL, SERVICE, [_]');
     });
 
+    it('answers a federated query with 501.', async () => {
+      const response = await get({ query: 'SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }' });
+      assert.equal(response.status, 501);
+      const problem = await readProblem(response);
+      assert.equal(problem.detail, 'The service <http://127.0.0.1:9/sparql> is not supported: this endpoint answers over ' +
+        'the aggregated graph only and sends no federated queries, so remove the SERVICE clause');
+    });
+
     it('rejects a form update with 405.', async () => {
       const body = new URLSearchParams({ update: 'DROP ALL' });
       const response = await fetch(server.url, { method: 'POST', headers: { 'content-type': FORM }, body });
