@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { DistributionJson } from '../../src/distribution/index.js';
@@ -7,15 +7,21 @@ import { COOP, EQ, EUR, fixturePath } from '../distribution/loadExample.js';
 import { runCli, STACK_TRACE_LINE } from './runCli.js';
 
 const FILES = [fixturePath('printing.ttl'), fixturePath('equations.ttl')];
+const tempFolders: string[] = [];
 
 async function writeEquation(turtle: string): Promise<string> {
   const folder = await mkdtemp(join(tmpdir(), 'oce-distribute-'));
+  tempFolders.push(folder);
   const path = join(folder, 'equation.ttl');
   await writeFile(path, `@prefix oce: <https://w3id.org/oce/ns#> . @prefix eq: <${EQ}> . @prefix coop: <${COOP}> .\n${turtle}`);
   return path;
 }
 
 describe('The oce distribute command', () => {
+  after(async () => {
+    await Promise.all(tempFolders.map(async (folder) => rm(folder, { recursive: true, force: true })));
+  });
+
   /* Worked out in the straight-percentages example of the distribution tests. */
   it('prints the payouts and the explanation as JSON.', async () => {
     const run = await runCli('distribute', '--json', '--equation', `${EQ}straight`, '--amount', '1000.00',
@@ -95,16 +101,43 @@ describe('The oce distribute command', () => {
     assert.doesNotMatch(run.stderr, STACK_TRACE_LINE);
   });
 
-  it('rejects an amount that is not a number.', async () => {
-    const run = await runCli('distribute', '--equation', `${EQ}straight`, '--amount', 'lots', ...FILES);
-    assert.equal(run.exitCode, 2);
-    assert.equal(run.stderr, '--amount must be a decimal number such as 1000.00, got [lots]');
+  for (const amount of ['lots', '-5', '0.001']) {
+    it(`rejects the amount ${amount} as a usage error.`, async () => {
+      const run = await runCli('distribute', '--equation', `${EQ}straight`, '--amount', amount, ...FILES);
+      assert.equal(run.exitCode, 2);
+      assert.equal(run.stdout, '');
+      assert.equal(run.stderr, 'Invalid --amount: expected a decimal of 0 or more with at most 2 decimal places, ' +
+        `such as 1000.00, got [${amount}]`);
+    });
+  }
+
+  it('counts decimal places by --scale.', async () => {
+    const run = await runCli('distribute', '--equation', `${EQ}straight`, '--amount', '0.001', '--scale', '3', '--json',
+      ...FILES);
+    assert.equal(run.stderr, '');
+    assert.equal(run.exitCode, 0);
+    assert.equal((JSON.parse(run.stdout) as DistributionJson).amount, '0.001');
   });
 
   it('rejects a scale out of range.', async () => {
     const run = await runCli('distribute', '--equation', `${EQ}straight`, '--amount', '1', '--scale', '19', ...FILES);
     assert.equal(run.exitCode, 2);
-    assert.equal(run.stderr, '--scale must be a whole number of digits from 0 to 18, got [19]');
+    assert.equal(run.stderr, 'Invalid --scale: expected a whole number of digits from 0 to 18, got [19]');
+  });
+
+  it('rejects a currency that is not an IRI.', async () => {
+    const run = await runCli('distribute', '--equation', `${EQ}straight`, '--amount', '1', '--currency', 'not iri',
+      ...FILES);
+    assert.equal(run.exitCode, 2);
+    assert.equal(run.stderr, 'Invalid --currency: expected the IRI of the currency\'s resource specification, ' +
+      'an absolute IRI, got [not iri]');
+  });
+
+  it('rejects an equation that is not an IRI.', async () => {
+    const run = await runCli('distribute', '--equation', 'straight', '--amount', '1', ...FILES);
+    assert.equal(run.exitCode, 2);
+    assert.equal(run.stderr, 'Invalid --equation: expected the IRI of an oce:ValueEquation, an absolute IRI, ' +
+      'got [straight]');
   });
 
   it('rejects a sub-network with two equations.', async () => {

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import {
-  ContributionDeriver, distribute, distributionToJson, distributionToText, equationQuads, readPriceList,
+  ContributionDeriver, distribute, distributionToJson, distributionToText, equationQuads, MAX_SCALE, readPriceList,
   readScopeParents, ValueEquationError, ValueEquationReader,
 } from '../../distribution/index.js';
 import type { DistributionResult, ValueEquation } from '../../distribution/index.js';
@@ -23,8 +23,9 @@ interface DistributeOptions {
 
 /**
  * Adds `oce distribute --equation IRI --amount DEC [--currency IRI] [--scale N] [--json] FILE...`:
- * a dry run of a value equation over the contributions in local RDF files. An equation that
- * fails its shapes or is rejected by the engine exits 1 with the reason on standard error.
+ * a dry run of a value equation over the contributions in local RDF files. An invalid option value
+ * exits 2. An equation that fails its shapes or is rejected by the engine exits 1 with the reason
+ * on standard error.
  */
 export function addDistributeCommand(program: Command, io: CliIo): void {
   program
@@ -44,8 +45,12 @@ export function addDistributeCommand(program: Command, io: CliIo): void {
 }
 
 async function runDistribution(files: string[], options: DistributeOptions): Promise<DistributionResult> {
-  const amount = parseOption('--amount', options.amount);
   const scale = parseScale(options.scale);
+  const amount = parseAmount(options.amount, scale);
+  parseIri('--equation', options.equation, 'the IRI of an oce:ValueEquation');
+  if (options.currency !== undefined) {
+    parseIri('--currency', options.currency, 'the IRI of the currency\'s resource specification');
+  }
   const { documents, model } = await loadModelFromFiles(files);
   await checkShapes(documents);
   const quads = documents.flatMap((document) => document.quads);
@@ -127,18 +132,36 @@ function checkAmbiguous(result: DistributionResult, ambiguous: Map<string, strin
   result.subDistributions.forEach((sub) => checkAmbiguous(sub.result, ambiguous));
 }
 
-function parseOption(name: string, text: string): Decimal {
+/**
+ * Reads `--amount`: a decimal of 0 or more with at most `scale` decimal places, because every
+ * payout is a whole number of the currency's minor units. Anything else is a usage error.
+ */
+function parseAmount(text: string, scale: number): Decimal {
+  let amount: Decimal | undefined;
   try {
-    return parseDecimal(text);
+    amount = parseDecimal(text);
   } catch {
-    throw new CommandFailedError(`${name} must be a decimal number such as 1000.00, got [${text}]`, ExitCode.usage);
+    amount = undefined;
+  }
+  if (amount === undefined || amount.isNegative() || amount.decimalPlaces() > scale) {
+    throw new CommandFailedError(`Invalid --amount: expected a decimal of 0 or more with at most ${scale} ` +
+      `decimal places, such as 1000.00, got [${text}]`, ExitCode.usage);
+  }
+  return amount;
+}
+
+/** Checks that an option is an absolute IRI; anything else is a usage error. */
+function parseIri(option: string, text: string, expected: string): void {
+  if (!URL.canParse(text) || /\s/u.test(text)) {
+    throw new CommandFailedError(`Invalid ${option}: expected ${expected}, an absolute IRI, got [${text}]`, ExitCode.usage);
   }
 }
 
 function parseScale(text: string): number {
   const scale = Number(text);
-  if (!/^\d{1,2}$/u.test(text) || scale > 18) {
-    throw new CommandFailedError(`--scale must be a whole number of digits from 0 to 18, got [${text}]`, ExitCode.usage);
+  if (!/^\d{1,2}$/u.test(text) || scale > MAX_SCALE) {
+    throw new CommandFailedError(`Invalid --scale: expected a whole number of digits from 0 to ${MAX_SCALE}, got [${text}]`,
+      ExitCode.usage);
   }
   return scale;
 }
