@@ -83,7 +83,22 @@ describe('The oce trace and track commands', () => {
   it('rejects a fractional depth with exit code 2.', async () => {
     const run = await runCli('track', '--depth', '2.5', `${LOOP}seed`, LOOP_FILE);
     assert.equal(run.exitCode, 2);
-    assert.match(run.stderr, /Expected a non-negative integer, got \[2\.5\]/u);
+    assert.equal(run.stderr, "error: option '--depth <n>' argument '2.5' is invalid. " +
+      'Expected a whole number of steps from 0 to 1,000,000, got [2.5]');
+  });
+
+  it('names the depth limit for a huge depth.', async () => {
+    const run = await runCli('track', '--depth', '99999999999999999999', `${LOOP}seed`, LOOP_FILE);
+    assert.equal(run.exitCode, 2);
+    assert.equal(run.stderr, "error: option '--depth <n>' argument '99999999999999999999' is invalid. " +
+      'Expected a whole number of steps from 0 to 1,000,000, got [99999999999999999999]');
+  });
+
+  it('accepts the largest depth.', async () => {
+    const run = await runCli('track', '--depth', '1000000', '--json', `${LOOP}seed`, LOOP_FILE);
+    assert.equal(run.stderr, '');
+    assert.equal(run.exitCode, 0);
+    assert.equal((JSON.parse(run.stdout) as { start: string }).start, `${LOOP}seed`);
   });
 
   it('requires a file.', async () => {

@@ -12,11 +12,18 @@ interface TraceCommandOptions {
   depth: number;
 }
 
-/** Reads `--depth`: a non-negative integer written in decimal digits. */
+/**
+ * Largest `--depth`. The walk visits each node once, so a deeper limit could only matter for a
+ * chain of more than a million flows.
+ */
+const MAX_DEPTH = 1_000_000;
+
+/** Reads `--depth`: a whole number from 0 to {@link MAX_DEPTH}, written in decimal digits. */
 function parseDepth(text: string): number {
   const depth = Number(text);
-  if (!/^\d+$/u.test(text) || !Number.isSafeInteger(depth)) {
-    throw new InvalidArgumentError(`Expected a non-negative integer, got [${text}]`);
+  if (!/^\d+$/u.test(text) || depth > MAX_DEPTH) {
+    throw new InvalidArgumentError(`Expected a whole number of steps from 0 to ${MAX_DEPTH.toLocaleString('en-US')}, ` +
+      `got [${text}]`);
   }
   return depth;
 }
