@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -8,6 +8,19 @@ import { describeError } from '../../src/cli/describeError.js';
 import { buildProgram } from '../../src/cli/main.js';
 import { RdfParseError } from '../../src/rdf/index.js';
 import { fixturePath, REPOSITORY_ROOT, runCli, STACK_TRACE_LINE } from './runCli.js';
+
+const tempFolders: string[] = [];
+
+/** Creates a temporary folder that the root `after` hook below removes at the end of the run. */
+async function makeTempFolder(prefix: string): Promise<string> {
+  const folder = await mkdtemp(path.join(tmpdir(), prefix));
+  tempFolders.push(folder);
+  return folder;
+}
+
+after(async () => {
+  await Promise.all(tempFolders.map(async (folder) => rm(folder, { recursive: true, force: true })));
+});
 
 describe('The oce exit codes', () => {
   it('are 0 when the inventory has problems.', async () => {
@@ -49,7 +62,7 @@ describe('The oce exit codes', () => {
   });
 
   it('are 1 for JSON-LD nested too deep, naming the file.', async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), 'oce-deep-'));
+    const folder = await makeTempFolder('oce-deep-');
     const file = path.join(folder, 'deep.jsonld');
     await writeFile(file, '['.repeat(100_000) + ']'.repeat(100_000));
     const run = await runCli('inventory', file);
@@ -134,7 +147,7 @@ describe('The oce demo command', function demoCommand() {
   });
 
   it('serves the figures after printing them.', async () => {
-    const noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
+    const noExamples = await makeTempFolder('oce-no-examples-');
     const stdout: string[] = [];
     let inventoryStatus = 0;
     const io = { stdout: (text: string) => stdout.push(text), stderr: (text: string) => stdout.push(text) };

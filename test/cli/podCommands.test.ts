@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Parser } from 'n3';
@@ -32,6 +32,13 @@ describe('The oce pod commands', function podCommands() {
   let owner: TestMember;
   let reader: TestMember;
   let auth: string[];
+  const tempFolders: string[] = [];
+
+  async function makeTempFolder(prefix: string): Promise<string> {
+    const folder = await mkdtemp(path.join(tmpdir(), prefix));
+    tempFolders.push(folder);
+    return folder;
+  }
 
   before(async () => {
     server = await sharedSolidServer();
@@ -51,6 +58,7 @@ describe('The oce pod commands', function podCommands() {
   }
 
   after(async () => {
+    await Promise.all(tempFolders.map(async (folder) => rm(folder, { recursive: true, force: true })));
     await owner.session.logout();
     await reader.session.logout();
   });
@@ -102,7 +110,7 @@ describe('The oce pod commands', function podCommands() {
   }
 
   it('reports no write access to another pod the same way for every command.', async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), 'oce-forbidden-'));
+    const folder = await makeTempFolder('oce-forbidden-');
     const file = path.join(folder, 'harvest.ttl');
     await writeFile(file, `@prefix vf: <${VF}> . <#pick> a vf:EconomicEvent ; vf:action vf:raise .`);
     const otherPod = reader.account.podUrl;
@@ -151,7 +159,7 @@ describe('The oce pod commands', function podCommands() {
   });
 
   it('records a file event under the day document, not a file IRI.', async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), 'oce-record-'));
+    const folder = await makeTempFolder('oce-record-');
     const file = path.join(folder, 'event.ttl');
     await writeFile(file, `@prefix vf: <${VF}> .
       @prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
@@ -172,7 +180,7 @@ describe('The oce pod commands', function podCommands() {
   });
 
   it('exits 1 on a file event with a negative effort.', async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), 'oce-record-'));
+    const folder = await makeTempFolder('oce-record-');
     const file = path.join(folder, 'negative.ttl');
     await writeFile(file, `@prefix vf: <${VF}> .
       <#ev2> a vf:EconomicEvent ; vf:action vf:work ; vf:hasPointInTime "2026-12-07T10:00:00Z" ;
@@ -228,7 +236,7 @@ describe('The oce pod commands', function podCommands() {
   });
 
   it('imports a Turtle file into the pod layout.', async () => {
-    const folder = await mkdtemp(path.join(tmpdir(), 'oce-import-'));
+    const folder = await makeTempFolder('oce-import-');
     const file = path.join(folder, 'harvest.ttl');
     await writeFile(file, `@prefix vf: <${VF}> .
       @prefix om2: <http://www.ontology-of-units-of-measure.org/resource/om-2/> .

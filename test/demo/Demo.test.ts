@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -39,6 +39,7 @@ describe('The demo on seed data alone', function demoOnSeedData() {
 
   after(async () => {
     await demo.stop();
+    await rm(noExamples, { recursive: true, force: true });
   });
 
   it('finds the four members listed in the network pod.', () => {
@@ -155,9 +156,10 @@ describe('The demo views', function demoViews() {
   let result: DemoResult;
   let url: string;
   let project: string;
+  let noExamples: string;
 
   before(async () => {
-    const noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
+    noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
     result = await demo.start({ examplesFolder: noExamples });
     url = await demo.serve(0);
     project = `${result.solidBaseUrl}woodshop/profile/card#stool-project`;
@@ -165,6 +167,7 @@ describe('The demo views', function demoViews() {
 
   after(async () => {
     await demo.stop();
+    await rm(noExamples, { recursive: true, force: true });
   });
 
   it('rolls the project\'s contributions up from its process.', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Parser } from 'n3';
@@ -17,15 +17,17 @@ describe('The demo distribution', function demoDistribution() {
   let result: DemoResult;
   let url: string;
   const webId = (name: string): string => `${result.solidBaseUrl}${name}/profile/card#me`;
+  let noExamples: string;
 
   before(async () => {
-    const noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
+    noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
     result = await demo.start({ examplesFolder: noExamples });
     url = await demo.serve(0);
   });
 
   after(async () => {
     await demo.stop();
+    await rm(noExamples, { recursive: true, force: true });
   });
 
   it('explains the dry run of 1000.00 euros line by line.', () => {

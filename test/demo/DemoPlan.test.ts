@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { renderPlan, renderServiceLinks } from '../../src/cli/commands/demoCommand.js';
@@ -29,9 +29,10 @@ describe('The demo plan', function demoPlan() {
   let planDocument: string;
   let commitments: string;
   let process: string;
+  let noExamples: string;
 
   before(async () => {
-    const noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
+    noExamples = await mkdtemp(path.join(tmpdir(), 'oce-no-examples-'));
     result = await demo.start({ examplesFolder: noExamples });
     url = await demo.serve(0);
     base = result.solidBaseUrl;
@@ -42,6 +43,7 @@ describe('The demo plan', function demoPlan() {
 
   after(async () => {
     await demo.stop();
+    await rm(noExamples, { recursive: true, force: true });
   });
 
   it('writes the plan to the woodshop\'s pod.', () => {

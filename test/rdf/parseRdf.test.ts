@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -288,6 +288,15 @@ describe('parseRdf', () => {
   });
 
   describe('readRdfFile', () => {
+    let folder: string | undefined;
+
+    afterEach(async () => {
+      if (folder !== undefined) {
+        await rm(folder, { recursive: true, force: true });
+        folder = undefined;
+      }
+    });
+
     it('rejects a missing file with an RdfFileReadError.', async () => {
       await assert.rejects(readRdfFile(join(FIXTURES, 'missing.ttl')), (error: unknown) => {
         assert.ok(error instanceof RdfFileReadError);
@@ -301,7 +310,7 @@ describe('parseRdf', () => {
     });
 
     it('rejects a file that is not UTF-8.', async () => {
-      const folder = await mkdtemp(join(tmpdir(), 'oce-rdf-'));
+      folder = await mkdtemp(join(tmpdir(), 'oce-rdf-'));
       const path = join(folder, 'latin1.ttl');
       await writeFile(path, Buffer.from([0x3c, 0x61, 0x3e, 0xe9, 0xff]));
       await assert.rejects(readRdfFile(path), /the content is not valid UTF-8 text/u);

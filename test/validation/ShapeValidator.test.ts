@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,9 +13,20 @@ const ACTION_RULE = 'an event has exactly one vf:action, one of the 19 ValueFlow
 
 describe('A ShapeValidator', () => {
   let validator: ShapeValidator;
+  const tempFolders: string[] = [];
+
+  async function makeTempFolder(): Promise<string> {
+    const folder = await mkdtemp(join(tmpdir(), 'oce-shapes-'));
+    tempFolders.push(folder);
+    return folder;
+  }
 
   before(async () => {
     validator = await ShapeValidator.load();
+  });
+
+  after(async () => {
+    await Promise.all(tempFolders.map(async (folder) => rm(folder, { recursive: true, force: true })));
   });
 
   it('finds no problem in valid events, resources, processes, agents, measures and units.', async () => {
@@ -46,7 +57,7 @@ describe('A ShapeValidator', () => {
   });
 
   it('validates data that arrived in a legacy dialect after normalization.', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'oce-shapes-'));
+    const folder = await makeTempFolder();
     const path = join(folder, 'legacy.yaml');
     const yaml = "'@context': {'@vocab': 'http://w3id.org/valueflows#'}\n'@id': https://pod.example/e9\n" +
       "'@type': EconomicEvent\naction: transfer-all-rights\nprovider: https://alice.example/\n" +
@@ -57,7 +68,7 @@ describe('A ShapeValidator', () => {
   });
 
   it('loads the shapes of another folder.', async () => {
-    const folder = await mkdtemp(join(tmpdir(), 'oce-shapes-'));
+    const folder = await makeTempFolder();
     const shape = '@prefix sh: <http://www.w3.org/ns/shacl#> .\n@prefix ex: <https://e.example/> .\n' +
       'ex:S a sh:NodeShape ; sh:targetClass ex:T ; sh:property [ sh:path ex:p ; sh:minCount 1 ] .\n';
     await writeFile(join(folder, 'only.ttl'), shape);
