@@ -189,6 +189,13 @@ describe('The accounting views API', () => {
     });
   }
 
+  it('cuts a 12 KB garbage cursor in the problem detail.', async () => {
+    const { response, body } = await get('/api/views/network/events', { cursor: 'z'.repeat(12 * 1024) });
+    assert.equal(response.status, 400);
+    assert.equal(body.parameter, 'cursor');
+    assert.equal(body.detail, `Expected [cursor] to be the cursor of a previous page, got [${'z'.repeat(64)}…]`);
+  });
+
   it('answers a repeated parameter with 400.', async () => {
     const response = await fetch(`${base}/api/views/person?id=a&id=b`);
     assert.equal(response.status, 400);

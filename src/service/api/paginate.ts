@@ -1,4 +1,5 @@
 import { ApiError, InvalidParameterError } from './ApiProblem.js';
+import { echoValue } from './echoValue.js';
 
 /** The number of items on a page when the request names no `limit`. */
 export const DEFAULT_PAGE_SIZE = 100;
@@ -13,10 +14,13 @@ export interface Page<T> {
   nextCursor: string | null;
 }
 
+/** Max length of an item id in a problem detail: longer than real IRIs, shorter than a crafted cursor. */
+const MAX_IRI_ECHO_LENGTH = 512;
+
 /** Raised when a cursor's item has left the list, because a crawl changed the data since. */
 export class StaleCursorError extends ApiError {
   public constructor(after: string) {
-    super(410, 'stale-cursor', 'Gone', `The item [${after}] this cursor continues after is no longer in the list, ` +
+    super(410, 'stale-cursor', 'Gone', `The item [${echoValue(after, MAX_IRI_ECHO_LENGTH)}] this cursor continues after is no longer in the list, ` +
       'because the data changed since the previous page; start again without a cursor', 'cursor');
     this.name = 'StaleCursorError';
   }
@@ -42,7 +46,8 @@ function decodeCursor(cursor: string): string {
     after = undefined;
   }
   if (typeof after !== 'string') {
-    throw new InvalidParameterError('cursor', `Expected [cursor] to be the cursor of a previous page, got [${cursor}]`);
+    throw new InvalidParameterError('cursor', `Expected [cursor] to be the cursor of a previous page, got [${
+      echoValue(cursor)}]`);
   }
   return after;
 }
