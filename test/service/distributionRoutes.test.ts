@@ -95,13 +95,20 @@ describe('The distribution routes', function distributionRoutes() {
     assert.equal(body.undistributed, '15.00');
   });
 
+  const amountDetail = (scale: number, got: string): string => `Expected [amount] to be a decimal string of 0 or ` +
+    `more with at most ${scale} decimal places, such as "1000.00", got [${got}]`;
+
   for (const [field, body, detail] of [
-    ['amount', { ...REQUEST, amount: 100 }, 'Expected [amount] to be a decimal string of 0 or more, such as "1000.00", got [100]'],
-    ['amount', { ...REQUEST, amount: '-1' }, 'Expected [amount] to be a decimal string of 0 or more, such as "1000.00", got ["-1"]'],
+    ['amount', { ...REQUEST, amount: 100 }, amountDetail(2, '100')],
+    ['amount', { ...REQUEST, amount: '-1' }, amountDetail(2, '"-1"')],
+    ['amount', { ...REQUEST, amount: '0.001' }, amountDetail(2, '"0.001"')],
+    ['amount', { ...REQUEST, amount: '0.01', scale: 0 }, amountDetail(0, '"0.01"')],
     ['equation', { amount: '1' }, 'Expected [equation] to be the IRI of a value equation, got [nothing]'],
     ['currency', { ...REQUEST, currency: 'euro' }, 'Expected [currency] to be the IRI of a resource specification, got ["euro"]'],
     ['scale', { ...REQUEST, scale: 19 }, 'Expected [scale] to be a whole number of digits from 0 to 18, got [19]'],
     ['body', [1], 'Expected a JSON object {equation, amount, currency?, scale?}, got [[1]]'],
+    ['body', null, 'Expected a JSON object {equation, amount, currency?, scale?}, got [null]'],
+    ['body', JSON.stringify('str'), 'Expected a JSON object {equation, amount, currency?, scale?}, got ["str"]'],
   ] as const) {
     it(`rejects a dry run with a bad ${field} in ${JSON.stringify(body)}.`, async () => {
       const answer = await post(service.base, '/api/distributions/dry-run', body);
@@ -115,6 +122,22 @@ describe('The distribution routes', function distributionRoutes() {
     const answer = await post(service.base, '/api/distributions/dry-run', '{"equation":');
     assert.equal(answer.response.status, 400);
     assert.equal(answer.body.parameter, 'body');
+    assert.match(answer.body.detail as string, /^Expected a JSON object, but the body is not valid JSON: \[.+\]$/u);
+  });
+
+  it('answers 415 for JSON sent as text/plain.', async () => {
+    const answer = await post(service.base, '/api/distributions/dry-run', JSON.stringify(REQUEST),
+      { 'content-type': 'text/plain' });
+    assert.equal(answer.response.status, 415);
+    assert.equal(answer.body.parameter, 'body');
+    assert.equal(answer.body.detail, 'Expected a JSON body with the content type application/json, got [text/plain]');
+  });
+
+  it('answers 413 for a body over 16 KB.', async () => {
+    const answer = await post(service.base, '/api/distributions/dry-run', { ...REQUEST, padding: 'x'.repeat(20_000) });
+    assert.equal(answer.response.status, 413);
+    assert.equal(answer.body.parameter, 'body');
+    assert.equal(answer.body.detail, 'Expected a JSON body of at most [16kb]; send only the fields of the request');
   });
 
   it('answers 422 for an equation the data does not state.', async () => {

@@ -167,7 +167,7 @@ describe('The planning API', () => {
           'No network, organization, project or person [https://nowhere.example/#me] is named in the crawled data'],
         [{ plan: `${N.jam}noPlan` }, 404, 'plan', `No plan [${N.jam}noPlan] is in the crawled data`],
         [{ limit: '0' }, 400, 'limit', 'Expected [limit] to be a whole number from 1 to 1000, got [0]'],
-        [{ agent: '' }, 400, 'agent', 'Expected one non-empty [agent] parameter, got ""'],
+        [{ agent: '' }, 400, 'agent', 'Expected one non-empty [agent] parameter, got [""]'],
       ];
       for (const [query, status, parameter, detail] of cases) {
         const { status: actual, body } = await get('/api/coordination', query);
@@ -279,15 +279,21 @@ describe('The planning API', () => {
       const valid = { recipe: `${N.recipes}jamRecipe`, quantity: '1', due: '2026-12-24T08:00:00Z' };
       const cases: [unknown, string, string][] = [
         [{ ...valid, recipe: undefined }, 'recipe',
-          'Expected [recipe] as the IRI of a vf:Recipe, vf:RecipeProcess or resource specification, got none'],
+          'Expected [recipe] as the IRI of a vf:Recipe, vf:RecipeProcess or resource specification, got [nothing]'],
         [{ ...valid, quantity: 2.5 }, 'quantity',
           'Expected [quantity] as a decimal string such as "6" or "2.5", got the JSON number [2.5], which is binary floating point'],
         [{ ...valid, quantity: '-1' }, 'quantity', 'Expected [quantity] above zero, got [-1]'],
         [{ ...valid, quantity: 'six' }, 'quantity', 'Invalid [quantity]: Expected a decimal number, got [six]'],
         [{ ...valid, due: 'tomorrow' }, 'due', 'Expected [due] as an xsd:dateTime such as 2026-12-24T08:00:00Z, got [tomorrow]'],
-        [{ ...valid, name: 7 }, 'name', 'Expected [name] as text, got 7'],
+        [{ ...valid, name: 7 }, 'name', 'Expected [name] as text, got [7]'],
+        [{ ...valid, due: 5 }, 'due', 'Expected [due] as an xsd:dateTime such as 2026-12-24T08:00:00Z, got [5]'],
+        [{ ...valid, quantity: null }, 'quantity', 'Expected [quantity] as a decimal string such as "6" or "2.5", got [null]'],
         [{ ...valid, count: 3 }, 'count', 'Expected only the fields recipe, quantity, due, name, got [count]'],
-        [[valid], 'body', `Expected a JSON object with recipe, quantity and due, got ${JSON.stringify([valid])}`],
+        [[1], 'body', 'Expected a JSON object {recipe, quantity, due, name?}, got [[1]]'],
+        [[valid], 'body', `Expected a JSON object {recipe, quantity, due, name?}, got [${
+          JSON.stringify([valid]).slice(0, 64)}…]`],
+        ['null', 'body', 'Expected a JSON object {recipe, quantity, due, name?}, got [null]'],
+        ['"str"', 'body', 'Expected a JSON object {recipe, quantity, due, name?}, got ["str"]'],
       ];
       for (const [request, parameter, detail] of cases) {
         const { response, body } = await post(request);
@@ -301,10 +307,17 @@ describe('The planning API', () => {
       const broken = await post('{"recipe": ');
       assert.equal(broken.response.status, 400);
       assert.equal(broken.body.parameter, 'body');
-      assert.match(broken.body.detail as string, /^Expected a JSON object as the body, but it could not be read: /u);
+      assert.match(broken.body.detail as string, /^Expected a JSON object, but the body is not valid JSON: \[.+\]$/u);
       const text = await post('recipe=x', 'text/plain');
       assert.equal(text.response.status, 415);
       assert.equal(text.body.detail, 'Expected a JSON body with the content type application/json, got [text/plain]');
+    });
+
+    it('answers 413 for a body over 16 KB.', async () => {
+      const { response, body } = await post({ recipe: 'x'.repeat(20_000), quantity: '1', due: '2026-12-24T08:00:00Z' });
+      assert.equal(response.status, 413);
+      assert.equal(body.parameter, 'body');
+      assert.equal(body.detail, 'Expected a JSON body of at most [16kb]; send only the fields of the request');
     });
 
     it('answers 422 when no recipe makes the target.', async () => {

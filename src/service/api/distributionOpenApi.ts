@@ -82,6 +82,8 @@ export const DISTRIBUTION_SCHEMAS = {
 const requestBody = { required: true, content: { 'application/json': { schema: ref('DistributionRequest') } } };
 const bodyErrors = {
   400: problem('The body is not a JSON object, or a field is missing or malformed; `parameter` names the field'),
+  413: problem('The body is larger than 16 KB'),
+  415: problem('The body is not `application/json`, or its charset or content coding is not supported'),
   422: problem('The equation is unknown or rejected: it allocates more than the amount, or a formula fails'),
   503: problem('The first crawl has not finished yet, or committed runs are not configured'),
 };

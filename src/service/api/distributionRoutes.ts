@@ -1,5 +1,5 @@
-import express, { Router } from 'express';
-import type { NextFunction, Request, Response } from 'express';
+import { Router } from 'express';
+import type { Request } from 'express';
 import { distributionToJson, MAX_SCALE, ValueEquationError } from '../../distribution/index.js';
 import {
   DistributionRunError, readCommittedRuns, readPriorPayouts, runEquation,
@@ -8,6 +8,8 @@ import type { CommittedDistribution, DistributionData, RunRequest } from '../../
 import { parseDecimal } from '../../model/index.js';
 import type { Decimal } from '../../model/index.js';
 import { ApiError, InvalidParameterError, SnapshotUnavailableError } from './ApiProblem.js';
+import { echoValue } from './echoValue.js';
+import { jsonBody } from './jsonBody.js';
 
 /** Checks that the caller may commit a run; throws an `ApiError` (403, or 401 without credentials) when not. */
 export type CommitAuthorizer = (request: Request) => Promise<void>;
@@ -22,8 +24,11 @@ export interface DistributionRouteOptions {
   authorize?: CommitAuthorizer;
 }
 
-/** Most bytes of a request body. */
+/** Max size of a request body, far above any valid request. */
 const MAX_BODY = '16kb';
+
+/** Digits of the currency's minor unit when the request names no `scale`. */
+const DEFAULT_SCALE = 2;
 
 /** Rejects every committed run, for a service that was given no way to authorize callers. */
 const rejectAll: CommitAuthorizer = () => Promise.reject(new ApiError(403, 'forbidden', 'Forbidden',
@@ -37,17 +42,12 @@ const rejectAll: CommitAuthorizer = () => Promise.reject(new ApiError(403, 'forb
  * - `POST /` with the same body: a committed run, written by the `committer` once `authorize`
  *   accepts the caller, responding 201 with the run IRI and the payouts;
  * - `GET /`: the committed runs found in the crawled data.
- * A malformed body is a 400 problem naming the field; an equation the engine rejects is a 422.
+ * A body that is not `application/json` is a 415 problem, one over 16 KB a 413, and a malformed
+ * body a 400 naming the field. An equation the engine rejects is a 422.
  */
 export function createDistributionRouter(options: DistributionRouteOptions = {}): Router {
   const router = Router();
-  const parser = express.json({ limit: MAX_BODY, type: () => true });
-  const json = (request: Request, response: Response, next: NextFunction): void => {
-    parser(request, response, (error?: unknown) => {
-      next(error === undefined ? undefined : new InvalidParameterError('body',
-        `Expected a JSON object of at most ${MAX_BODY}: [${(error as Error).message}]`));
-    });
-  };
+  const json = jsonBody(MAX_BODY);
   const data = (): DistributionData => {
     if (options.data === undefined) {
       throw new ApiError(503, 'not-configured', 'Service Unavailable',
@@ -113,35 +113,42 @@ function withEquationErrors<T>(run: () => T): T {
   }
 }
 
-/** Reads `{equation, amount, currency?, scale?}`, raising a 400 that names the first bad field. */
-export function parseRunBody(body: unknown): RunRequest & { amount: Decimal } {
+/**
+ * Reads `{equation, amount, currency?, scale?}`, raising a 400 that names the first bad field.
+ * The result always has a `scale`, the default being 2 digits.
+ */
+export function parseRunBody(body: unknown): RunRequest & { amount: Decimal; scale: number } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new InvalidParameterError('body', `Expected a JSON object {equation, amount, currency?, scale?}, got [${
-      JSON.stringify(body) ?? 'nothing'}]`);
+    throw new InvalidParameterError('body', `Expected a JSON object {equation, amount, currency?, scale?}, got ${
+      shown(body)}`);
   }
   const fields = body as Record<string, unknown>;
   const equation = fields.equation;
   if (typeof equation !== 'string' || !isAbsoluteIri(equation)) {
-    throw new InvalidParameterError('equation', `Expected [equation] to be the IRI of a value equation, got [${
-      JSON.stringify(equation) ?? 'nothing'}]`);
+    throw new InvalidParameterError('equation', `Expected [equation] to be the IRI of a value equation, got ${
+      shown(equation)}`);
   }
   const currency = fields.currency ?? null;
   if (currency !== null && (typeof currency !== 'string' || !isAbsoluteIri(currency))) {
-    throw new InvalidParameterError('currency', `Expected [currency] to be the IRI of a resource specification, got [${
-      JSON.stringify(currency)}]`);
+    throw new InvalidParameterError('currency', `Expected [currency] to be the IRI of a resource specification, got ${
+      shown(currency)}`);
   }
   const scale = fields.scale;
   if (scale !== undefined && (!Number.isInteger(scale) || (scale as number) < 0 || (scale as number) > MAX_SCALE)) {
     throw new InvalidParameterError('scale', `Expected [scale] to be a whole number of digits from 0 to ${MAX_SCALE}, ` +
-      `got [${JSON.stringify(scale)}]`);
+      `got ${shown(scale)}`);
   }
-  const amount = parseAmount(fields.amount);
-  return { equation, amount, currency, ...(scale === undefined ? {} : { scale: scale as number }) };
+  const digits = scale === undefined ? DEFAULT_SCALE : scale as number;
+  return { equation, amount: parseAmount(fields.amount, digits), currency, scale: digits };
 }
 
-function parseAmount(value: unknown): Decimal {
-  const invalid = (): InvalidParameterError => new InvalidParameterError('amount',
-    `Expected [amount] to be a decimal string of 0 or more, such as "1000.00", got [${JSON.stringify(value) ?? 'nothing'}]`);
+/**
+ * Reads `amount`: a decimal string of 0 or more with at most `scale` decimal places, because
+ * every payout is a whole number of the currency's minor units.
+ */
+function parseAmount(value: unknown, scale: number): Decimal {
+  const invalid = (): InvalidParameterError => new InvalidParameterError('amount', `Expected [amount] to be a ` +
+    `decimal string of 0 or more with at most ${scale} decimal places, such as "1000.00", got ${shown(value)}`);
   if (typeof value !== 'string') {
     throw invalid();
   }
@@ -151,10 +158,15 @@ function parseAmount(value: unknown): Decimal {
   } catch {
     throw invalid();
   }
-  if (amount.isNegative()) {
+  if (amount.isNegative() || amount.decimalPlaces() > scale) {
     throw invalid();
   }
   return amount;
+}
+
+/** Formats a body value for a problem detail: its JSON in square brackets, cut when long. */
+function shown(value: unknown): string {
+  return `[${echoValue(JSON.stringify(value) ?? 'nothing')}]`;
 }
 
 function isAbsoluteIri(text: string): boolean {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import express, { Router } from 'express';
-import type { NextFunction, Request, Response } from 'express';
+import { Router } from 'express';
+import type { Request } from 'express';
 import type { NetworkSnapshot } from '../../aggregator/index.js';
 import { parseDecimal } from '../../model/index.js';
 import {
@@ -11,6 +11,8 @@ import type { PlanDemand } from '../../planning/index.js';
 import { UnknownScopeError } from '../../views/index.js';
 import { ApiLinks } from './ApiLinks.js';
 import { ApiError, InvalidParameterError, NotFoundError } from './ApiProblem.js';
+import { echoValue } from './echoValue.js';
+import { jsonBody } from './jsonBody.js';
 import { paginate, parseLimit } from './paginate.js';
 
 /** Seams of {@link createPlanningRoutes} that tests replace. */
@@ -21,7 +23,7 @@ export interface PlanningRoutesOptions {
   newPlanBase?: () => string;
 }
 
-/** The largest JSON body the dry run reads, far above any valid request. */
+/** Max size of the dry run's JSON body, far above any valid request. */
 const MAX_BODY = '16kb';
 
 /**
@@ -31,7 +33,8 @@ const MAX_BODY = '16kb';
  * - `GET /coordination?scope=&plan=&agent=&now=&limit=&cursor=`: commitment, intent and claim status;
  * - `GET /offers-and-needs?scope=&limit=&cursor=`: needs matched to offers from the whole network;
  * - `GET /agreements?scope=&limit=&cursor=`: agreements with the balance of both sides.
- * A scope includes every scope below it (see {@link NetworkCoordination}).
+ * A scope includes every scope below it (see {@link NetworkCoordination}). A dry-run body that is
+ * not `application/json` is a 415 problem, one over 16 KB a 413, and a malformed one a 400.
  */
 export function createPlanningRoutes(
   currentSnapshot: () => NetworkSnapshot, options: PlanningRoutesOptions = {},
@@ -49,9 +52,9 @@ export function createPlanningRoutes(
   };
   const router = Router();
 
-  router.post('/plans/dry-run', readJsonBody, (request, response) => {
+  router.post('/plans/dry-run', jsonBody(MAX_BODY), (request, response) => {
     const snapshot = currentSnapshot();
-    const demand = readDryRunRequest(request);
+    const demand = readDryRunRequest(request.body);
     try {
       const iris = fragmentPlanIris(newPlanBase());
       const plan = explodeRecipe(snapshot.views.model, demand, { iris, name: demand.name });
@@ -109,35 +112,13 @@ export function createPlanningRoutes(
   return router;
 }
 
-const parseJson = express.json({ limit: MAX_BODY, strict: true });
-
-/** Parses a JSON body, turning the parser's failures into problems that name the body. */
-function readJsonBody(request: Request, response: Response, next: NextFunction): void {
-  parseJson(request, response, (error?: unknown) => {
-    if (error === undefined) {
-      next();
-      return;
-    }
-    const { status, type } = error as { status?: number; type?: string };
-    if (type === 'entity.too.large') {
-      next(new ApiError(413, 'body-too-large', 'Content Too Large',
-        `Expected a JSON body of at most [${MAX_BODY}]; send only recipe, quantity, due and name`, 'body'));
-    } else if (status === 400 || status === 415) {
-      next(new InvalidParameterError('body', `Expected a JSON object as the body, but it could not be read: ` +
-        `${(error as Error).message}`));
-    } else {
-      next(error);
-    }
-  });
-}
-
 /** Reads a query parameter given at most once as text, and raises a 400 for a repeated or empty one. */
 function textParameter(request: Request, name: string): string | undefined {
   const value: unknown = request.query[name];
   if (value === undefined || (typeof value === 'string' && value !== '')) {
     return value;
   }
-  throw new InvalidParameterError(name, `Expected one non-empty [${name}] parameter, got ${JSON.stringify(value)}`);
+  throw new InvalidParameterError(name, `Expected one non-empty [${name}] parameter, got ${shown(value)}`);
 }
 
 /** Reads `scope` and raises a 404 when no network, organization, project or person has that IRI. */
@@ -179,29 +160,24 @@ function pageOf<T>(request: Request, items: readonly T[], idOf: (item: T) => str
 const DRY_RUN_FIELDS = ['recipe', 'quantity', 'due', 'name'];
 
 /** Reads and checks the dry-run body: every field error is a 400 that names the field. */
-function readDryRunRequest(request: Request): PlanDemand & { name?: string } {
-  const body: unknown = request.body;
-  if (!request.is('application/json')) {
-    throw new ApiError(415, 'unsupported-media-type', 'Unsupported Media Type',
-      `Expected a JSON body with the content type application/json, got [${request.get('content-type') ?? 'none'}]`,
-      'body');
-  }
+function readDryRunRequest(body: unknown): PlanDemand & { name?: string } {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
-    throw new InvalidParameterError('body', `Expected a JSON object with recipe, quantity and due, got ${JSON.stringify(body)}`);
+    throw new InvalidParameterError('body', `Expected a JSON object {recipe, quantity, due, name?}, got ${shown(body)}`);
   }
   const fields = body as Record<string, unknown>;
   const unknown = Object.keys(fields).find((field) => !DRY_RUN_FIELDS.includes(field));
   if (unknown !== undefined) {
-    throw new InvalidParameterError(unknown, `Expected only the fields ${DRY_RUN_FIELDS.join(', ')}, got [${unknown}]`);
+    throw new InvalidParameterError(unknown, `Expected only the fields ${DRY_RUN_FIELDS.join(', ')}, got [${
+      echoValue(unknown)}]`);
   }
   const recipe = fields.recipe;
   if (typeof recipe !== 'string' || recipe === '') {
     throw new InvalidParameterError('recipe', 'Expected [recipe] as the IRI of a vf:Recipe, vf:RecipeProcess or ' +
-      `resource specification, got ${JSON.stringify(recipe) ?? 'none'}`);
+      `resource specification, got ${shown(recipe)}`);
   }
   const name = fields.name;
   if (name !== undefined && typeof name !== 'string') {
-    throw new InvalidParameterError('name', `Expected [name] as text, got ${JSON.stringify(name)}`);
+    throw new InvalidParameterError('name', `Expected [name] as text, got ${shown(name)}`);
   }
   return { target: recipe, quantity: readQuantity(fields.quantity), due: readDue(fields.due), name };
 }
@@ -209,7 +185,7 @@ function readDryRunRequest(request: Request): PlanDemand & { name?: string } {
 function readQuantity(value: unknown): PlanDemand['quantity'] {
   if (typeof value !== 'string') {
     const got = typeof value === 'number' ? `the JSON number [${value}], which is binary floating point` :
-      JSON.stringify(value) ?? 'none';
+      shown(value);
     throw new InvalidParameterError('quantity', `Expected [quantity] as a decimal string such as "6" or "2.5", got ${got}`);
   }
   let quantity;
@@ -219,7 +195,7 @@ function readQuantity(value: unknown): PlanDemand['quantity'] {
     throw new InvalidParameterError('quantity', `Invalid [quantity]: ${(error as Error).message}`);
   }
   if (quantity.lte(0)) {
-    throw new InvalidParameterError('quantity', `Expected [quantity] above zero, got [${value}]`);
+    throw new InvalidParameterError('quantity', `Expected [quantity] above zero, got [${echoValue(value)}]`);
   }
   return quantity;
 }
@@ -227,11 +203,16 @@ function readQuantity(value: unknown): PlanDemand['quantity'] {
 function readDue(value: unknown): string {
   const example = 'an xsd:dateTime such as 2026-12-24T08:00:00Z';
   if (typeof value !== 'string') {
-    throw new InvalidParameterError('due', `Expected [due] as ${example}, got ${JSON.stringify(value) ?? 'none'}`);
+    throw new InvalidParameterError('due', `Expected [due] as ${example}, got ${shown(value)}`);
   }
   try {
     return Instant.parse(value, 'due').toString();
   } catch {
-    throw new InvalidParameterError('due', `Expected [due] as ${example}, got [${value}]`);
+    throw new InvalidParameterError('due', `Expected [due] as ${example}, got [${echoValue(value)}]`);
   }
+}
+
+/** Formats a request value for a problem detail: its JSON in square brackets, cut when long. */
+function shown(value: unknown): string {
+  return `[${echoValue(JSON.stringify(value) ?? 'nothing')}]`;
 }
