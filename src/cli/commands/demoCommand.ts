@@ -2,13 +2,15 @@ import { InvalidArgumentError } from 'commander';
 import type { Command } from 'commander';
 import { Demo } from '../../demo/index.js';
 import { distributionToJson, distributionToText } from '../../distribution/index.js';
-import type { DemoResult } from '../../demo/index.js';
+import type { DemoResult, ImportedFile } from '../../demo/index.js';
 import { formatDecimal } from '../../model/index.js';
+import type { Problem } from '../../model/index.js';
 import type { CoordinationStatus } from '../../planning/index.js';
 import {
   contributionsToText, inventoryToText, problemsToText, renderTextTable, shortenIri,
 } from '../../report/index.js';
 import { PortInUseError } from '../../service/index.js';
+import { getLogLevel, setLogLevel } from '../../util/index.js';
 import { CommandFailedError } from '../CliIo.js';
 import type { CliIo } from '../CliIo.js';
 import { renderCrawlSummary } from './crawlCommand.js';
@@ -35,6 +37,7 @@ export function addDemoCommand(program: Command, io: CliIo, waitForStop: () => P
     .option('--examples <dir>', 'folder of upstream ValueFlows YAML-LD examples to import')
     .action(async (options: { once?: boolean; port: number; examples?: string }) => {
       const demo = new Demo();
+      const restoreLogLevel = quietDemoLogs();
       try {
         // Bind the port first, so a taken one fails at once instead of after the setup.
         const url = options.once ? undefined : await serveDemo(demo, options.port);
@@ -49,8 +52,23 @@ export function addDemoCommand(program: Command, io: CliIo, waitForStop: () => P
         await waitForStop();
       } finally {
         await demo.stop();
+        restoreLogLevel();
       }
     });
+}
+
+/**
+ * Sets the log level to `error` unless `OCE_LOG_LEVEL` sets one, because the demo prints the
+ * problems of the import, the crawl and the figures in its own sections, and warn lines would
+ * repeat them as JSON. Returns a function that restores the previous level.
+ */
+export function quietDemoLogs(): () => void {
+  if (process.env.OCE_LOG_LEVEL !== undefined) {
+    return () => undefined;
+  }
+  const previous = getLogLevel();
+  setLogLevel('error');
+  return () => setLogLevel(previous);
 }
 
 /** Starts the demo's JSON service, turning a taken port into a message that names it. */
@@ -106,6 +124,7 @@ export function renderDemoResult(result: DemoResult): string {
     `Network pods\n${pods}`,
     `Aggregator WebID: ${network.aggregator.webId}`,
     `Imported into the pods\n${imports}`,
+    renderImportProblems(network.imports),
     network.missingExamples.length > 0
       ? `Upstream examples not found in [${network.examplesFolder}], so these were not imported: `
         + network.missingExamples.join(', ')
@@ -113,7 +132,7 @@ export function renderDemoResult(result: DemoResult): string {
     renderCrawlSummary(snapshot.report),
     `Network inventory (IRIs relative to ${base})\n${inventoryToText({ ...snapshot.inventory, problems: [] }, base)}`,
     `Contributions per member\n${contributionsToText({ ...snapshot.contributions, problems: [] }, base)}`,
-    renderProblems(snapshot),
+    renderAccountingProblems(snapshot.inventory.problems, snapshot.contributions.problems),
     renderDistribution(result),
     renderPlan(result),
     renderTimings(result),
@@ -189,11 +208,44 @@ function renderTimings(result: DemoResult): string {
     `plan ${seconds(timings.plan)} s, recrawl ${seconds(timings.recrawl)} s`;
 }
 
-/** Renders the problems found while computing the figures; the crawl summary lists the crawl's own. */
-function renderProblems(snapshot: DemoResult['snapshot']): string {
-  const problems = [...snapshot.inventory.problems, ...snapshot.contributions.problems];
+/**
+ * Renders the problems found while computing the figures, each once, because inventory and
+ * contributions both report the events they left out. The crawl summary lists the crawl's own.
+ */
+export function renderAccountingProblems(inventoryProblems: Problem[], contributionProblems: Problem[]): string {
+  const problems = uniqueProblems([...inventoryProblems, ...contributionProblems]);
   if (problems.length === 0) {
     return 'No accounting problems found.';
   }
   return `Accounting problems found (${problems.length})\n${problemsToText(problems)}`;
+}
+
+/**
+ * Renders the problems of the import table's rows under the member and file that each row names,
+ * leaving out the source path that the heading already gives.
+ */
+export function renderImportProblems(imports: ImportedFile[]): string {
+  const files = imports.filter((entry) => entry.problems.length > 0);
+  if (files.length === 0) {
+    return '';
+  }
+  const groups = files.map((entry) => {
+    const problems = uniqueProblems(entry.problems).map((found) => ({ ...found, source: null }));
+    const lines = problemsToText(problems).split('\n');
+    return [`${entry.member} ${entry.file}`, ...lines.map((line) => `  ${line}`)].join('\n');
+  });
+  return `Problems found while importing, by file\n${groups.join('\n')}`;
+}
+
+/** Returns the problems without repeats, keeping the first of equal ones in order. */
+function uniqueProblems(problems: Problem[]): Problem[] {
+  const seen = new Set<string>();
+  return problems.filter((found) => {
+    const key = JSON.stringify([found.severity, found.message, found.subject, found.source]);
+    if (seen.has(key)) {
+      return false;
+    }
+    seen.add(key);
+    return true;
+  });
 }
