@@ -52,6 +52,13 @@ describe('The oce pod plan command', function podPlanCommand() {
     assert.equal(typed.length, 11);
   });
 
+  it('rejects a due date that does not exist before logging in.', async () => {
+    const run = await runCli('pod', 'plan', ...auth, '--recipe', `${R}breadRecipe`, '--quantity', '6',
+      '--due', '2026-02-30T08:00:00Z', '--name', 'never', fixture('bread.ttl'));
+    assert.equal(run.exitCode, 2);
+    assert.equal(run.stderr, 'Invalid --due: expected an xsd:dateTime such as 2026-12-24T17:00:00Z, got [2026-02-30T08:00:00Z]');
+  });
+
   it('refuses to overwrite a plan of the same name.', async () => {
     const run = await plan('bread-christmas');
     assert.equal(run.exitCode, 1);

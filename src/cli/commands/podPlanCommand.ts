@@ -5,7 +5,7 @@ import { CommandFailedError } from '../CliIo.js';
 import { loadModelFromFiles } from '../loadModelFromFiles.js';
 import { withSession, withSessionOptions } from '../sessionOptions.js';
 import type { SessionOptions } from '../sessionOptions.js';
-import { parseQuantity } from './planCommand.js';
+import { parseDue, parseQuantity } from './planCommand.js';
 
 /** Options of `oce pod plan` as commander parses them. */
 interface PodPlanOptions extends SessionOptions {
@@ -36,12 +36,13 @@ export function addPodPlanCommand(program: Command, io: CliIo): void {
     .requiredOption('--name <name>', 'document name of the plan in the pod, such as stools-december')
     .action(async (files: string[], options: PodPlanOptions) => {
       const quantity = parseQuantity(options.quantity);
+      const due = parseDue(options.due);
       const { model } = await loadModelFromFiles(files);
       const written = await withSession(options, async (session, storage) => {
         const writer = new PlanWriter({ fetch: session.fetch, storage });
         let plan;
         try {
-          plan = explodeRecipe(model, { target: options.recipe, quantity, due: options.due },
+          plan = explodeRecipe(model, { target: options.recipe, quantity, due },
             { iris: writer.iris(options.name) });
         } catch (error: unknown) {
           throw error instanceof PlanningError ? new CommandFailedError(error.message) : error;
