@@ -75,7 +75,7 @@ describe('oce crawl', function crawlCommandTests() {
     const run = await runCli('crawl', '--config', configFile);
     assert.equal(run.exitCode, 0, run.stderr);
     const lines = run.stdout.split('\n');
-    assert.match(lines[0] ?? '', /^Crawl of 1 network roots finished at \d{4}-\d\d-\d\dT[\d:.]+Z$/u);
+    assert.match(lines[0] ?? '', /^Crawl of 1 network root finished at \d{4}-\d\d-\d\dT[\d:.]+Z$/u);
     assert.deepEqual(cells(lines[1] ?? ''),
       ['pod', 'seen', 'loaded', 'unchanged', 'rejected', 'failed', 'coverage', 'duration', 'stale']);
     assert.deepEqual(podRow(run.stdout, webId('net')), [webId('net'), '1', '1', '0', '0', '0', '100.0 %', '<duration>', '-']);

@@ -115,7 +115,8 @@ export function renderCrawlSummary(report: CrawlReportJson): string {
   const allProblems = [...report.pods.flatMap(podProblems), ...report.problems];
   const problems = allProblems.length === 0 ? 'No problems found.'
     : `Problems found (${allProblems.length})\n${problemsToText(allProblems)}`;
-  return `Crawl of ${report.roots.length} network roots finished at ${report.crawledAt}\n${table}\n\n${problems}`;
+  const roots = report.roots.length === 1 ? '1 network root' : `${report.roots.length} network roots`;
+  return `Crawl of ${roots} finished at ${report.crawledAt}\n${table}\n\n${problems}`;
 }
 
 type CountColumns = Pick<PodCrawlReport, 'seen' | 'loaded' | 'unchanged' | 'rejected' | 'failed' | 'coverage'>;
