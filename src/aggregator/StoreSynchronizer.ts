@@ -53,8 +53,8 @@ export function graphFingerprint(quads: Iterable<Quad>): string {
  * version remains.
  *
  * NOTE: the fingerprints of written graphs live in this process, so a graph changed in the store
- * by another writer is not noticed until its document changes; every graph is written once after
- * a restart.
+ * by another writer is not noticed until its document changes. After a restart every graph is
+ * written once.
  */
 export class StoreSynchronizer {
   private readonly written = new Map<string, string>();

@@ -49,7 +49,7 @@ export class QueryWorker {
    * against the query's time limit, so a query behind a slow one fails at its own deadline
    * instead of waiting for another full limit.
    * NOTE: queries run one at a time in one worker, so a slow query delays the others by up to the
-   * time limit; a pool of workers would remove that wait at the cost of one store copy each.
+   * time limit. A pool of workers would remove that wait at the cost of one store copy each.
    */
   public query(sparql: string, options: QueryOptions): Promise<TextAnswer> {
     const queuedAt = performance.now();

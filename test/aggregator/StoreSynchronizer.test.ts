@@ -79,7 +79,7 @@ describe('graphFingerprint', () => {
   });
 
   it('differs when a literal changes.', async () => {
-    const one = graphFingerprint((await document(DOC_A, '1')).quads);
-    assert.notEqual(one, graphFingerprint((await document(DOC_A, '2')).quads));
+    const first = graphFingerprint((await document(DOC_A, '1')).quads);
+    assert.notEqual(first, graphFingerprint((await document(DOC_A, '2')).quads));
   });
 });
