@@ -29,13 +29,15 @@ export interface Sourced {
   source: string;
 }
 
-/** A `vf:EconomicEvent` as read from RDF. Times are ISO 8601 strings as written, or absent. */
-export interface EconomicEvent extends Sourced {
+/**
+ * The fields of a flow that economic events, commitments and intents share: an action, its
+ * agents, resource, quantities, process and times (ISO 8601 strings as written, or absent).
+ */
+export interface FlowFields extends Sourced {
   action: ActionId;
   provider?: string;
   receiver?: string;
   resourceInventoriedAs?: string;
-  toResourceInventoriedAs?: string;
   resourceConformsTo?: string;
   resourceClassifiedAs: string[];
   resourceQuantity?: Quantity;
@@ -46,17 +48,22 @@ export interface EconomicEvent extends Sourced {
   hasBeginning?: string;
   hasEnd?: string;
   created?: string;
-  toLocation?: string;
   state?: string;
+  satisfies: string[];
+  note?: string;
+}
+
+/** A `vf:EconomicEvent` as read from RDF. */
+export interface EconomicEvent extends FlowFields {
+  toResourceInventoriedAs?: string;
+  toLocation?: string;
   corrects?: string;
   fulfills: string[];
-  satisfies: string[];
   settles: string[];
   realizationOf?: string;
   reciprocalRealizationOf?: string;
   /** Scopes stated on the event itself, which only pre-1.0 data does; 1.0 scopes processes. */
   inScopeOf: string[];
-  note?: string;
 }
 
 /**
@@ -178,29 +185,12 @@ export interface Plan extends Sourced {
   inScopeOf?: string[];
 }
 
-/** Fields that commitments and intents share: a planned flow, with times as written. */
-export interface PlannedFlow extends Sourced {
-  action: ActionId;
-  provider?: string;
-  receiver?: string;
-  resourceInventoriedAs?: string;
-  resourceConformsTo?: string;
-  resourceClassifiedAs: string[];
-  resourceQuantity?: Quantity;
-  effortQuantity?: Quantity;
-  inputOf?: string;
-  outputOf?: string;
-  hasPointInTime?: string;
-  hasBeginning?: string;
-  hasEnd?: string;
+/** Fields that commitments and intents share: a planned flow. */
+export interface PlannedFlow extends FlowFields {
   due?: string;
-  created?: string;
   finished?: boolean;
   stage?: string;
-  state?: string;
   plannedWithin?: string;
-  satisfies: string[];
-  note?: string;
 }
 
 /** A `vf:Commitment`. */
