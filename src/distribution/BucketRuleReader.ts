@@ -38,16 +38,29 @@ export function readVariables(reader: NodeReader, node: string): string[] {
   return names;
 }
 
+/**
+ * Returns how messages name a node: its IRI, or for a blank node its `rdfs:label`, because a
+ * blank node label such as `_:n3-9` changes with every parse and means nothing to the writer.
+ */
+export function nodeName(reader: NodeReader, node: string): string {
+  if (!node.startsWith('_:')) {
+    return node;
+  }
+  const label = reader.text(node, RDFS.label.value);
+  return label === null ? `${node}, a node without an IRI or rdfs:label` : `"${label}"`;
+}
+
 /** Reads the `oce:cap` formula of a node over `variables`, or null. */
 export function readCap(reader: NodeReader, node: string, variables: string[]): Formula | null {
   const text = reader.text(node, OCE.cap.value);
-  return text === null ? null : Formula.compile(text, variables, node);
+  return text === null ? null : Formula.compile(text, variables, nodeName(reader, node));
 }
 
 /** Reads one `oce:BucketRule` node. */
 export function readBucketRule(reader: NodeReader, node: string): BucketRule {
   const variables = readVariables(reader, node);
-  const formula = Formula.compile(reader.text(node, OCE.formula.value) ?? missing(node, 'oce:formula'), variables, node);
+  const formula = Formula.compile(reader.text(node, OCE.formula.value) ?? missing(node, 'oce:formula'), variables,
+    nodeName(reader, node));
   const iris = (property: string): string[] =>
     reader.all(node, property).map((value) => reader.iri(node, property, value));
   return {

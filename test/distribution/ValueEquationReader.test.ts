@@ -27,6 +27,12 @@ function bucketError(bucket: string): string {
 const RULE = 'oce:rule [ oce:variable "hours" ; oce:formula "hours" ]';
 
 describe('A ValueEquationReader', () => {
+  it('names a rule without an IRI by its label.', () => {
+    assert.equal(bucketError('oce:order 1 ; oce:percentOfTotal 10 ; oce:rule [ ' +
+      '<http://www.w3.org/2000/01/rdf-schema#label> "Work by hours" ; oce:variable "hours" ; oce:formula "hours *" ]'),
+    'Formula [hours *] of ["Work by hours"] is not valid: Expected expression after * at character 7');
+  });
+
   it('reads the buckets and rules of an equation in order.', () => {
     const equations = new ValueEquationReader(new Parser().parse(readFileSync(fixturePath('equations.ttl'), 'utf8')));
     const equation = equations.read(`${EQ}straight`);
