@@ -120,7 +120,7 @@ export class Demo {
 
     logger.info({ members: snapshot.members.length, resources: snapshot.inventory.resources.length }, 'Demo crawl done');
     this.snapshot = snapshot;
-    this.data = distributionDataOf(result);
+    this.data = distributionDataOf(result, snapshot.views.model);
     return {
       solidBaseUrl: this.solid.baseUrl, network: this.network, snapshot, crawl: result, distribution,
       plan: { ...written, work, fulfilled, now: DEMO_PLAN.now, before, after },

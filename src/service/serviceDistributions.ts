@@ -1,3 +1,4 @@
+import type { NetworkSnapshot } from '../aggregator/index.js';
 import type { NetworkCrawlResult } from '../crawler/index.js';
 import {
   CommittedDistribution, distributionDataOf, DistributionRunWriter, PayoutNotifier,
@@ -16,8 +17,11 @@ export const COMMIT_ROLE = 'steward';
  * container of the first network's pod (its owner must let the aggregator write there), and only
  * a caller with the {@link COMMIT_ROLE} role, or an operator, may commit.
  */
-export function serviceDistributions(latestCrawl: () => NetworkCrawlResult | undefined, fetchFn: typeof fetch,
-  policy: AccessPolicy): DistributionRouteOptions {
+export function serviceDistributions(
+  published: { latest: () => NetworkSnapshot | undefined; latestCrawl: () => NetworkCrawlResult | undefined },
+  fetchFn: typeof fetch, policy: AccessPolicy,
+): DistributionRouteOptions {
+  const { latestCrawl } = published;
   let cached: { crawl: NetworkCrawlResult; data: DistributionData } | undefined;
   return {
     data: () => {
@@ -26,7 +30,8 @@ export function serviceDistributions(latestCrawl: () => NetworkCrawlResult | und
         return undefined;
       }
       if (cached?.crawl !== crawl) {
-        cached = { crawl, data: distributionDataOf(crawl) };
+        // The publisher sets the snapshot and its crawl together, so the snapshot's model is this crawl's.
+        cached = { crawl, data: distributionDataOf(crawl, published.latest()?.views.model) };
       }
       return cached.data;
     },

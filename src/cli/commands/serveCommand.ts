@@ -49,7 +49,7 @@ export function addServeCommand(
         timeoutMs: config.store.queryTimeoutSeconds * 1000, maxResults: config.store.maxResults,
       });
       const auth = createServiceAuth(config, publisher.latest);
-      const distributions = serviceDistributions(publisher.latestCrawl, session.fetch, auth.policy);
+      const distributions = serviceDistributions(publisher, session.fetch, auth.policy);
       server = await listen(createServiceApp(publisher.latest, { sparql, auth: auth.authenticator, distributions }),
         config);
       const { port } = server.address() as AddressInfo;

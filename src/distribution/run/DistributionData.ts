@@ -17,11 +17,19 @@ export interface DistributionData {
 
 /**
  * Builds the data of runs from a crawl: the model as the aggregator trusts it (events breaking the
- * pod ownership rule left out), the quads of every crawled document, and the crawled agents.
+ * pod ownership rule left out), the quads of every crawled document, and the crawled agents. A
+ * caller that already holds the crawl's snapshot passes its model, so the documents are not read
+ * into a model a second time.
  */
-export function distributionDataOf(crawl: NetworkCrawlResult): DistributionData {
-  const model = readEconomicModel(crawl.documents);
-  model.problems.push(...applyPodOwnershipRule(model, crawl.report.pods));
+export function distributionDataOf(crawl: NetworkCrawlResult, model: EconomicModel = trustedModelOf(crawl)):
+  DistributionData {
   const agents = new Set([...crawl.networks, ...crawl.members].map((agent) => agent.webId));
   return { model, quads: crawl.documents.flatMap((document) => document.quads), agents };
+}
+
+/** Reads the crawl's documents into a model and leaves out the events that break the pod ownership rule. */
+function trustedModelOf(crawl: NetworkCrawlResult): EconomicModel {
+  const model = readEconomicModel(crawl.documents);
+  model.problems.push(...applyPodOwnershipRule(model, crawl.report.pods));
+  return model;
 }
