@@ -8,9 +8,9 @@ import { WHOLE_RECORD } from '../views/index.js';
 const logger = getLogger('SnapshotPublisher');
 
 /**
- * Turns each crawl result into the figures the service publishes: it computes the snapshot, brings
- * the SPARQL store in line with the crawl (document graphs plus the derived graphs), and only then
- * makes the new snapshot the latest, so the views and SPARQL results change together.
+ * Turns each crawl result into the figures the service publishes. It computes the snapshot and
+ * brings the SPARQL store in line with the crawl (document graphs plus the derived graphs). Only
+ * then does the new snapshot become the latest, so the views and SPARQL results change together.
  */
 export class SnapshotPublisher {
   private current?: NetworkSnapshot;

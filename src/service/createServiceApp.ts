@@ -22,7 +22,7 @@ const SERVICE_PATHS = ['/', '/health', '/inventory', '/contributions', '/crawl',
  * Turtle form is also at `/crawl.ttl`. `/health` reports liveness. Other methods than GET and
  * HEAD get a 405 with an `Allow` header. The accounting views' JSON API is under `/api` (see
  * {@link createApiRouter}). Every error is mapped once, by {@link problemOf}, to an
- * `application/problem+json` answer. With a `sparql` router, the SPARQL 1.1 Protocol endpoint is
+ * `application/problem+json` response. With a `sparql` router, the SPARQL 1.1 Protocol endpoint is
  * mounted at `/sparql`. With an `auth` middleware (see `createServiceAuth`), every request is
  * authenticated and checked against the access policy before any route runs.
  */

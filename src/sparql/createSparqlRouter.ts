@@ -106,7 +106,7 @@ function negotiate<T extends ResultsMediaType | GraphMediaType>(
 function sendError(error: unknown, request: Request, response: Response, _next: NextFunction): void {
   const { status, title, detail } = describeError(error);
   if (status === 503 || status === 501) {
-    logger.warn({ status, detail, method: request.method }, 'SPARQL request not answered');
+    logger.warn({ status, detail, method: request.method }, 'SPARQL query returned no result');
   } else if (status >= 500) {
     logger.error({ err: error, method: request.method }, 'SPARQL request failed');
   } else {

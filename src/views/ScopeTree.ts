@@ -87,7 +87,7 @@ export class ScopeTree {
     return this.scopes.get(id);
   }
 
-  /** Every scope, sorted by IRI. */
+  /** Returns every scope, sorted by IRI. */
   public all(): Scope[] {
     return [...this.scopes.values()];
   }

@@ -20,7 +20,7 @@ export function provenanceOf(figure: string, events: readonly string[], figures:
   return { figure, events: ordered, documents: [...documents].sort(compareCodeUnits) };
 }
 
-/** The scopes of the process an event is input or output of, else the event's own scopes. */
+/** Returns the scopes of the process an event is input or output of, else the event's own scopes. */
 export function scopesOfEvent(event: CountedEvent, model: EconomicModel): string[] {
   const processId = event.base.inputOf ?? event.base.outputOf;
   const process = processId === undefined ? undefined : model.processes.get(processId);
@@ -39,7 +39,7 @@ function quantitiesDiffer(stated: Quantity, derived: Quantity | null): boolean {
 }
 
 /**
- * The resources whose primary accountable agent or custodian is in `within`, at the end of the
+ * Returns the resources whose primary accountable agent or custodian is in `within`, at the end of the
  * period, each with any disagreement between the quantities its document states and those its
  * events derive.
  */
@@ -76,7 +76,7 @@ export function heldResources(figures: PeriodFigures, within: ReadonlySet<string
 }
 
 /**
- * The contributions of the view: those its agents made anywhere, and those anyone made to a
+ * Returns the contributions of the view: those its agents made anywhere, and those anyone made to a
  * process in scope of one of its agents. Summed per agent, kind, unit and specification.
  */
 export function contributionFigures(figures: PeriodFigures, within: ReadonlySet<string>): ContributionFigure[] {
@@ -140,7 +140,7 @@ function directionOf(event: CountedEvent, within: ReadonlySet<string>): FlowDire
 }
 
 /**
- * The flows across the scope's boundary in the period: events whose provider is inside and
+ * Returns the flows across the scope's boundary in the period: events whose provider is inside and
  * receiver outside (out), or the reverse (in), measured by resource quantity, else by effort.
  * A correction counts under the event it corrects, with its signed quantity.
  */
